@@ -1,0 +1,53 @@
+package io.billow.catalog;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A product of the catalog: its editions, classes, items, and which items accrue in which
+ * lifecycle state at which spec (domain.md §3).
+ *
+ * @param states state name → (item code → spec rule); an item missing from a state's map does not accrue
+ */
+public record Product(
+        String code,
+        String name,
+        Set<String> regions,
+        Map<String, Edition> editions,
+        Map<String, InstanceClass> classes,
+        List<BillingItem> items,
+        Map<String, Map<String, SpecRule>> states) {
+
+    public Product {
+        regions = Set.copyOf(regions);
+        editions = Map.copyOf(editions);
+        classes = Map.copyOf(classes);
+        items = List.copyOf(items);
+        states = Map.copyOf(states);
+    }
+
+    public Optional<BillingItem> item(String itemCode) {
+        for (BillingItem i : items) {
+            if (i.code().equals(itemCode)) {
+                return Optional.of(i);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public Optional<InstanceClass> instanceClass(String classCode) {
+        return Optional.ofNullable(classes.get(classCode));
+    }
+
+    public boolean hasState(String state) {
+        return states.containsKey(state);
+    }
+
+    /** The spec rule of an item in a state, or empty if the item does not accrue in that state. */
+    public Optional<SpecRule> rule(String state, String itemCode) {
+        Map<String, SpecRule> rules = states.get(state);
+        return rules == null ? Optional.empty() : Optional.ofNullable(rules.get(itemCode));
+    }
+}
