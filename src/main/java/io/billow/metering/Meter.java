@@ -1,0 +1,197 @@
+package io.billow.metering;
+
+import io.billow.catalog.BillingItem;
+import io.billow.catalog.Granularity;
+import io.billow.catalog.Product;
+import io.billow.catalog.SpecRule;
+import io.billow.time.Interval;
+import io.billow.time.SettlementZone;
+import io.billow.timeline.InstanceSnapshot;
+import io.billow.timeline.Segment;
+import io.billow.timeline.Timeline;
+import io.billow.timeline.TimelineEvent;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a timeline into billable quantities for one period: which items accrue in each
+ * stretch of the instance's life, at which spec and rate, by the product's state rules
+ * (domain.md §3). Pure: no prices, no I/O.
+ */
+public final class Meter {
+
+    private static final BigDecimal HALF = new BigDecimal("0.5");
+    private static final long DAY_SECONDS = 86_400;
+
+    private Meter() {
+    }
+
+    public static Metered measure(Timeline timeline, Product product, Interval period, SettlementZone zone) {
+        long from = period.start().getEpochSecond();
+        long to = period.end().getEpochSecond();
+        List<Accrual> accruals = new ArrayList<>(4);
+        List<Segment> segments = timeline.segments();
+        boolean methodChanged = false;
+        Segment previous = null;
+        for (int s = timeline.firstSegmentEndingAfter(from); s < segments.size(); s++) {
+            Segment segment = segments.get(s);
+            if (segment.start() >= to) {
+                break;
+            }
+            if (previous != null && previous.end() == segment.start()
+                    && previous.snapshot().method() != segment.snapshot().method()) {
+                methodChanged = true;
+            }
+            previous = segment;
+            long start = Math.max(from, segment.start());
+            long end = Math.min(to, segment.end());
+            for (BillingItem item : product.items()) {
+                if (item.granularity() == Granularity.SECOND || item.granularity() == Granularity.HOUR) {
+                    addAccrual(accruals, product, item, segment, start, end);
+                }
+            }
+        }
+        addReportedUsage(accruals, timeline, product, from, to);
+        if (zone.dayContaining(period.end()).start().equals(period.end())) {
+            addDays(accruals, timeline, product, zone.dayContaining(period.end().minusSeconds(1)));
+        }
+        return new Metered(timeline.instanceId(), period, accruals, methodChanged);
+    }
+
+    private static void addAccrual(List<Accrual> out, Product product, BillingItem item, Segment segment, long start, long end) {
+        InstanceSnapshot snap = segment.snapshot();
+        if (!item.accruesUnder(snap.method())) {
+            return;
+        }
+        SpecRule rule = product.rule(snap.state(), item.code()).orElse(null);
+        if (rule == null) {
+            return;
+        }
+        String spec = spec(item, snap, rule);
+        BigDecimal rate = rate(item, snap, spec);
+        if (rate.signum() == 0) {
+            return;
+        }
+        // Merge with the previous stretch of the same item at the same spec and rate, so that
+        // an event that does not touch this item does not split its line's explanation.
+        for (int i = out.size() - 1; i >= 0; i--) {
+            Accrual last = out.get(i);
+            if (last.item() != item) {
+                continue;
+            }
+            if (last.end() == start && last.method() == snap.method() && last.spec().equals(spec) && last.rate().compareTo(rate) == 0) {
+                out.set(i, new Accrual(item, spec, snap.method(), last.start(), end, rate, last.eventIndex()));
+                return;
+            }
+            break;
+        }
+        out.add(new Accrual(item, spec, snap.method(), start, end, rate, segment.eventIndex()));
+    }
+
+    static String spec(BillingItem item, InstanceSnapshot snap, SpecRule rule) {
+        switch (item.specSource()) {
+            case CLASS:
+                return rule == SpecRule.ORIGINAL ? snap.stateEntryClass() : snap.instanceClass();
+            case EDITION:
+                return snap.edition();
+            case STORAGE_TYPE:
+                return snap.storageType();
+            default:
+                return "*";
+        }
+    }
+
+    /** Quantity per second (or the count, for DAY items) of an item for a snapshot. */
+    static BigDecimal rate(BillingItem item, InstanceSnapshot snap, String spec) {
+        BigDecimal base;
+        switch (item.measure()) {
+            case INSTANCE:
+                base = BigDecimal.ONE;
+                break;
+            case STORAGE_GB:
+                base = BigDecimal.valueOf(snap.storageGb());
+                break;
+            case RCU:
+                base = BigDecimal.valueOf(snap.rcuHalves()).multiply(HALF);
+                break;
+            case RESOURCE:
+                base = BigDecimal.valueOf(Math.max(0, snap.count(item.resource()) - item.freeQuota(spec)));
+                break;
+            case ENDPOINT:
+                base = BigDecimal.valueOf(snap.billableEndpoints());
+                break;
+            default:
+                return BigDecimal.ZERO;
+        }
+        int multiplier = item.multiplier(snap.edition());
+        return multiplier == 1 ? base : base.multiply(BigDecimal.valueOf(multiplier));
+    }
+
+    /** COUNT items: reported usage inside the period, under a method and state where the item accrues. */
+    private static void addReportedUsage(List<Accrual> out, Timeline timeline, Product product, long from, long to) {
+        List<TimelineEvent> events = timeline.events();
+        for (int i = 0; i < events.size(); i++) {
+            if (!(events.get(i) instanceof TimelineEvent.UsageRecorded usage)) {
+                continue;
+            }
+            long at = usage.at().getEpochSecond();
+            if (at < from || at >= to) {
+                continue;
+            }
+            BillingItem item = product.item(usage.item()).orElse(null);
+            if (item == null || item.granularity() != Granularity.COUNT) {
+                continue;
+            }
+            InstanceSnapshot snap = snapshotAt(timeline, at);
+            if (snap == null || !item.accruesUnder(snap.method())) {
+                continue;
+            }
+            String spec = spec(item, snap, SpecRule.CURRENT);
+            out.add(new Accrual(item, spec, snap.method(), at, at, usage.quantity(), i));
+        }
+    }
+
+    /**
+     * DAY items: the peak count present at any accruing moment of the day bills one day each,
+     * charged in the period that ends the day. Rate = peak count above the free quota, per spec.
+     */
+    private static void addDays(List<Accrual> out, Timeline timeline, Product product, Interval day) {
+        long from = day.start().getEpochSecond();
+        long to = from + DAY_SECONDS;
+        for (BillingItem item : product.items()) {
+            if (item.granularity() != Granularity.DAY) {
+                continue;
+            }
+            Map<String, Accrual> peaks = new LinkedHashMap<>();
+            List<Segment> segments = timeline.segments();
+            for (int s = timeline.firstSegmentEndingAfter(from); s < segments.size() && segments.get(s).start() < to; s++) {
+                Segment segment = segments.get(s);
+                InstanceSnapshot snap = segment.snapshot();
+                SpecRule rule = product.rule(snap.state(), item.code()).orElse(null);
+                if (rule == null || !item.accruesUnder(snap.method())) {
+                    continue;
+                }
+                String spec = spec(item, snap, rule);
+                BigDecimal rate = rate(item, snap, spec);
+                Accrual best = peaks.get(spec);
+                if (rate.signum() > 0 && (best == null || rate.compareTo(best.rate()) > 0)) {
+                    peaks.put(spec, new Accrual(item, spec, snap.method(), from, to, rate, segment.eventIndex()));
+                }
+            }
+            out.addAll(peaks.values());
+        }
+    }
+
+    private static InstanceSnapshot snapshotAt(Timeline timeline, long at) {
+        int i = timeline.firstSegmentEndingAfter(at);
+        List<Segment> segments = timeline.segments();
+        if (i < segments.size() && segments.get(i).start() <= at) {
+            return segments.get(i).snapshot();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,35 @@
+package io.billow.rating;
+
+import io.billow.time.Interval;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Why a line has its amount: the stretches of the timeline that accrued (with the event that
+ * set each rate) and the price-book entry. The formula with its figures is
+ * {@link BillLine#formula()}.
+ */
+public record Explanation(List<Part> parts, String priceEntryId, String priceSource) {
+
+    public Explanation {
+        parts = List.copyOf(parts);
+    }
+
+    /** One stretch: {@code rate} units per second over {@code interval}, set by timeline event {@code eventIndex}. */
+    public record Part(Interval interval, BigDecimal rate, int eventIndex) {
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("price ").append(priceEntryId);
+        if (priceSource != null && !priceSource.isEmpty()) {
+            sb.append(" (").append(priceSource).append(')');
+        }
+        for (Part p : parts) {
+            sb.append("; ").append(p.interval()).append(" at ").append(p.rate().toPlainString())
+                    .append(" (event #").append(p.eventIndex()).append(')');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,179 @@
+package io.billow.rating;
+
+import io.billow.catalog.BillingItem;
+import io.billow.catalog.BillingMethod;
+import io.billow.catalog.Granularity;
+import io.billow.catalog.PriceBook;
+import io.billow.catalog.PriceEntry;
+import io.billow.metering.Accrual;
+import io.billow.metering.Metered;
+import io.billow.money.Rounding;
+import io.billow.time.Interval;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Prices what metering measured: quantities × the price book → bill lines, one per
+ * (item, spec, billing method, price entry), each amount computed in a single division.
+ * Pure: the same inputs always give the same lines.
+ */
+public final class Rater {
+
+    private static final BigDecimal HOUR_SECONDS = BigDecimal.valueOf(3600);
+
+    private final PriceBook prices;
+
+    public Rater(PriceBook prices) {
+        this.prices = prices;
+    }
+
+    /** Where an instance is priced: product, region and the account's currency. */
+    public record Pricing(String product, String region, String currency) {
+    }
+
+    /**
+     * Rates one period.
+     *
+     * @param usedThisCycle for COUNT items: quantity already used this month against the free quota, by item
+     */
+    public List<BillLine> rate(Metered metered, Pricing pricing, Map<String, BigDecimal> usedThisCycle) {
+        Map<LineKey, LineSum> lines = new LinkedHashMap<>();
+        Map<BillingItem, List<Accrual>> hourly = null;
+        Map<BillingItem, List<Accrual>> counted = null;
+        List<PriceBook.Span> spans = new ArrayList<>(2);
+        for (Accrual a : metered.accruals()) {
+            Granularity g = a.item().granularity();
+            if (g == Granularity.SECOND || (g == Granularity.HOUR && metered.methodChanged())) {
+                spans.clear();
+                PriceBook.split(versions(a, pricing), a.start(), a.end(), spans);
+                for (PriceBook.Span span : spans) {
+                    PriceEntry entry = require(span.entry(), a, pricing, span.start());
+                    BigDecimal quantity = a.rate().multiply(BigDecimal.valueOf(span.end() - span.start()));
+                    sum(lines, a, entry).add(quantity, a, span.start(), span.end());
+                }
+            } else if (g == Granularity.HOUR) {
+                hourly = group(hourly, a);
+            } else if (g == Granularity.DAY) {
+                PriceEntry entry = priceAt(a, pricing, a.end() - 1);
+                sum(lines, a, entry).add(a.rate(), a, a.start(), a.end());
+            } else if (g == Granularity.COUNT) {
+                counted = group(counted, a);
+            }
+        }
+        if (hourly != null) {
+            hourly.forEach((item, accruals) -> rateWholeHour(lines, accruals, pricing));
+        }
+        if (counted != null) {
+            counted.forEach((item, accruals) -> rateCounted(lines, item, accruals, pricing, usedThisCycle));
+        }
+        List<BillLine> result = new ArrayList<>(lines.size());
+        for (Map.Entry<LineKey, LineSum> kv : lines.entrySet()) {
+            result.add(kv.getValue().toLine(kv.getKey()));
+        }
+        return result;
+    }
+
+    /** Convenience: rate and total one period at the start of a fresh cycle. */
+    public PeriodBill bill(Metered metered, Pricing pricing, CycleTotals before) {
+        return PeriodBill.of(metered.instanceId(), metered.period(), pricing.currency(), rate(metered, pricing, Map.of()), before);
+    }
+
+    /** HOUR items: any accruing second bills the whole hour, at the highest rate × price seen in the period. */
+    private void rateWholeHour(Map<LineKey, LineSum> lines, List<Accrual> accruals, Pricing pricing) {
+        Accrual best = null;
+        PriceEntry bestEntry = null;
+        BigDecimal bestValue = null;
+        for (Accrual a : accruals) {
+            PriceEntry entry = priceAt(a, pricing, a.end() - 1);
+            BigDecimal value = a.rate().multiply(entry.unitPrice());
+            if (bestValue == null || value.compareTo(bestValue) >= 0) {
+                best = a;
+                bestEntry = entry;
+                bestValue = value;
+            }
+        }
+        LineSum sum = sum(lines, best, bestEntry);
+        sum.quantity = best.rate().multiply(HOUR_SECONDS);
+        for (Accrual a : accruals) {
+            sum.parts.add(new Explanation.Part(interval(a.start(), a.end()), a.rate(), a.eventIndex()));
+        }
+    }
+
+    /** COUNT items: reported usage after what is left of the monthly free quota, in report order. */
+    private void rateCounted(Map<LineKey, LineSum> lines, BillingItem item, List<Accrual> accruals, Pricing pricing,
+                             Map<String, BigDecimal> usedThisCycle) {
+        BigDecimal used = usedThisCycle.getOrDefault(item.code(), BigDecimal.ZERO);
+        for (Accrual a : accruals) {
+            BigDecimal free = BigDecimal.valueOf(item.freeQuota(a.spec())).subtract(used).max(BigDecimal.ZERO);
+            BigDecimal charged = a.rate().subtract(free).max(BigDecimal.ZERO);
+            used = used.add(a.rate());
+            if (charged.signum() > 0) {
+                sum(lines, a, priceAt(a, pricing, a.start())).add(charged, a, a.start(), a.start());
+            }
+        }
+    }
+
+    private PriceEntry[] versions(Accrual a, Pricing p) {
+        return prices.versionsFor(p.product(), a.item().code(), p.region(), a.spec(), p.currency());
+    }
+
+    private PriceEntry priceAt(Accrual a, Pricing p, long epochSecond) {
+        PriceEntry[] v = versions(a, p);
+        PriceEntry found = null;
+        for (PriceEntry e : v) {
+            if (e.effectiveFrom().getEpochSecond() <= epochSecond) {
+                found = e;
+            }
+        }
+        return require(found, a, p, epochSecond);
+    }
+
+    private static PriceEntry require(PriceEntry entry, Accrual a, Pricing p, long at) {
+        if (entry == null) {
+            throw new PriceNotFoundException(p.product(), a.item().code(), p.region(), a.spec(), p.currency(), Instant.ofEpochSecond(at));
+        }
+        return entry;
+    }
+
+    private static Map<BillingItem, List<Accrual>> group(Map<BillingItem, List<Accrual>> groups, Accrual a) {
+        Map<BillingItem, List<Accrual>> g = groups == null ? new LinkedHashMap<>() : groups;
+        g.computeIfAbsent(a.item(), k -> new ArrayList<>()).add(a);
+        return g;
+    }
+
+    private static LineSum sum(Map<LineKey, LineSum> lines, Accrual a, PriceEntry entry) {
+        return lines.computeIfAbsent(new LineKey(a.item(), a.spec(), a.method(), entry), k -> new LineSum());
+    }
+
+    private static Interval interval(long start, long end) {
+        return Interval.of(Instant.ofEpochSecond(start), Instant.ofEpochSecond(end));
+    }
+
+    private record LineKey(BillingItem item, String spec, BillingMethod method, PriceEntry entry) {
+    }
+
+    /** A line being summed: quantities add up exactly before the single division. */
+    private static final class LineSum {
+        BigDecimal quantity = BigDecimal.ZERO;
+        final List<Explanation.Part> parts = new ArrayList<>(2);
+
+        void add(BigDecimal q, Accrual a, long start, long end) {
+            quantity = quantity.add(q);
+            parts.add(new Explanation.Part(interval(start, end), a.rate(), a.eventIndex()));
+        }
+
+        BillLine toLine(LineKey key) {
+            BillingItem item = key.item();
+            PriceEntry entry = key.entry();
+            BigDecimal amount = Rounding.lineAmount(quantity, entry.unitPrice(), item.unitSize());
+            return new BillLine(item.code(), item.name(), key.spec(), key.method(), quantity, item.quantityUnit(),
+                    entry.unitPrice(), item.unitSize(), item.priceUnit(), amount, false,
+                    new Explanation(parts, entry.id(), entry.source()));
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package io.billow.timeline;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * An instance's life: an append-only list of events in time order, and the segments of
+ * constant snapshot they make. Invariants are checked on append, where data enters.
+ */
+public final class Timeline {
+
+    private final String instanceId;
+    private final List<TimelineEvent> events = new ArrayList<>();
+    private final List<Segment> segments = new ArrayList<>();
+    private InstanceSnapshot current;
+    private boolean released;
+
+    public Timeline(String instanceId) {
+        this.instanceId = instanceId;
+    }
+
+    public static Timeline of(String instanceId, List<? extends TimelineEvent> events) {
+        Timeline t = new Timeline(instanceId);
+        for (TimelineEvent e : events) {
+            t.append(e);
+        }
+        return t;
+    }
+
+    public String instanceId() {
+        return instanceId;
+    }
+
+    /**
+     * Appends an event. It must not be earlier than the last one; the first must be
+     * {@link TimelineEvent.Created}; nothing follows {@link TimelineEvent.Released}.
+     */
+    public Timeline append(TimelineEvent event) {
+        Instant at = event.at();
+        if (at.getNano() != 0) {
+            throw new IllegalArgumentException("event instants are whole seconds: " + at);
+        }
+        if (events.isEmpty() != (event instanceof TimelineEvent.Created)) {
+            throw new IllegalArgumentException(events.isEmpty()
+                    ? "a timeline starts with a created event, not " + event.kind()
+                    : "instance " + instanceId + " is already created");
+        }
+        if (released) {
+            throw new IllegalArgumentException("instance " + instanceId + " is released; no event may follow");
+        }
+        if (!events.isEmpty() && at.isBefore(last().at())) {
+            throw new IllegalArgumentException("event at " + at + " is earlier than the last one at " + last().at());
+        }
+        long second = at.getEpochSecond();
+        InstanceSnapshot next = event.applyTo(current);
+        if (!segments.isEmpty()) {
+            Segment open = segments.remove(segments.size() - 1);
+            if (open.start() < second) {
+                segments.add(new Segment(open.start(), second, open.snapshot(), open.eventIndex()));
+            }
+        }
+        events.add(event);
+        current = next;
+        if (event instanceof TimelineEvent.Released) {
+            released = true;
+        } else {
+            segments.add(new Segment(second, Long.MAX_VALUE, next, events.size() - 1));
+        }
+        return this;
+    }
+
+    private TimelineEvent last() {
+        return events.get(events.size() - 1);
+    }
+
+    public List<TimelineEvent> events() {
+        return Collections.unmodifiableList(events);
+    }
+
+    /** Segments of constant snapshot in time order; empty ones (two events in one second) are dropped. */
+    public List<Segment> segments() {
+        return Collections.unmodifiableList(segments);
+    }
+
+    public InstanceSnapshot current() {
+        return current;
+    }
+
+    public boolean isReleased() {
+        return released;
+    }
+
+    public Instant createdAt() {
+        return events.get(0).at();
+    }
+
+    /** Index of the first segment that ends after {@code epochSecond}. */
+    public int firstSegmentEndingAfter(long epochSecond) {
+        int lo = 0;
+        int hi = segments.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (segments.get(mid).end() <= epochSecond) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}
