@@ -1,0 +1,155 @@
+package io.billow.account;
+
+import io.billow.problem.Codes;
+import io.billow.problem.ProblemException;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Accounts, access keys, service-linked roles and coupons in PostgreSQL. */
+public final class AccountStore {
+
+    private static final String KEY_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    private static final RowMapper<Account> ACCOUNT = (rs, ctx) -> new Account(rs.getString("id"), rs.getString("name"),
+            rs.getString("currency"), rs.getBigDecimal("balance"), rs.getString("settlement_zone"), rs.getInt("standard_offset_s"),
+            rs.getTimestamp("settled_through").toInstant(),
+            rs.getTimestamp("overdue_since") == null ? null : rs.getTimestamp("overdue_since").toInstant(),
+            rs.getTimestamp("created_at").toInstant());
+
+    private final Jdbi jdbi;
+    private final SecretSealer sealer;
+    private final SecureRandom random = new SecureRandom();
+
+    public AccountStore(Jdbi jdbi, SecretSealer sealer) {
+        this.jdbi = jdbi;
+        this.sealer = sealer;
+    }
+
+    /** A new access key pair; the secret is shown to the caller once and stored sealed. */
+    public record AccessKey(String accountId, String accessKeyId, String accessKeySecret) {
+    }
+
+    public AccessKey create(String name, String currency, BigDecimal balance, String zoneId, int standardOffsetSeconds,
+                            Instant settledThrough, Instant now) {
+        String id = "acc-" + randomText(16).toLowerCase(java.util.Locale.ROOT);
+        return jdbi.inTransaction(h -> {
+            h.createUpdate("INSERT INTO accounts (id, name, currency, balance, settlement_zone, standard_offset_s, settled_through, created_at) "
+                            + "VALUES (:id, :name, :currency, :balance, :zone, :offset, :settled, :now)")
+                    .bind("id", id).bind("name", name).bind("currency", currency).bind("balance", balance)
+                    .bind("zone", zoneId).bind("offset", standardOffsetSeconds)
+                    .bind("settled", ts(settledThrough)).bind("now", ts(now)).execute();
+            if (balance.signum() != 0) {
+                ledger(h, id, "TOP_UP", balance, "opening:" + id, now);
+            }
+            return createKey(h, id, now);
+        });
+    }
+
+    public AccessKey createKey(String accountId, Instant now) {
+        return jdbi.inTransaction(h -> createKey(h, accountId, now));
+    }
+
+    private AccessKey createKey(Handle h, String accountId, Instant now) {
+        String keyId = "LTAI" + randomText(20);
+        String secret = randomText(30);
+        h.createUpdate("INSERT INTO access_keys (access_key_id, account_id, secret_sealed, created_at) VALUES (:k, :a, :s, :now)")
+                .bind("k", keyId).bind("a", accountId).bind("s", sealer.seal(secret)).bind("now", ts(now)).execute();
+        return new AccessKey(accountId, keyId, secret);
+    }
+
+    /** The account and secret of an access key, if it exists. */
+    public Optional<AccessKey> findKey(String accessKeyId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT account_id, secret_sealed FROM access_keys WHERE access_key_id = :k")
+                .bind("k", accessKeyId)
+                .map((rs, ctx) -> new AccessKey(rs.getString(1), accessKeyId, sealer.open(rs.getBytes(2))))
+                .findOne());
+    }
+
+    public Optional<Account> find(String id) {
+        return jdbi.withHandle(h -> find(h, id));
+    }
+
+    public static Optional<Account> find(Handle h, String id) {
+        return h.createQuery("SELECT * FROM accounts WHERE id = :id").bind("id", id).map(ACCOUNT).findOne();
+    }
+
+    /** Locks the account row for the rest of the transaction (balance changes are serialized per account). */
+    public static Account lock(Handle h, String id) {
+        return h.createQuery("SELECT * FROM accounts WHERE id = :id FOR UPDATE").bind("id", id).map(ACCOUNT).findOne()
+                .orElseThrow(() -> new ProblemException(Codes.ACCOUNT_NOT_FOUND, "account " + id + " does not exist"));
+    }
+
+    public Account get(String id) {
+        return find(id).orElseThrow(() -> new ProblemException(Codes.ACCOUNT_NOT_FOUND, "account " + id + " does not exist"));
+    }
+
+    public List<Account> all() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM accounts ORDER BY id").map(ACCOUNT).list());
+    }
+
+    public Account topUp(String accountId, BigDecimal amount, String reference, Instant now) {
+        return jdbi.inTransaction(h -> {
+            lock(h, accountId);
+            ledger(h, accountId, "TOP_UP", amount, reference, now);
+            h.createUpdate("UPDATE accounts SET balance = balance + :a, overdue_since = CASE WHEN balance + :a >= 0 THEN NULL ELSE overdue_since END WHERE id = :id")
+                    .bind("a", amount).bind("id", accountId).execute();
+            return find(h, accountId).orElseThrow();
+        });
+    }
+
+    /** Books a balance change; the (kind, reference) pair is unique so a retried booking fails instead of doubling. */
+    public static long ledger(Handle h, String accountId, String kind, BigDecimal amount, String reference, Instant at) {
+        return h.createQuery("INSERT INTO ledger_entries (account_id, kind, amount, reference, at) VALUES (:a, :k, :amt, :r, :at) RETURNING id")
+                .bind("a", accountId).bind("k", kind).bind("amt", amount).bind("r", reference).bind("at", ts(at))
+                .mapTo(Long.class).one();
+    }
+
+    public void addRole(String accountId, String roleName, String serviceName, Instant now) {
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO service_linked_roles (account_id, role_name, service_name, created_at) "
+                        + "VALUES (:a, :r, :s, :now) ON CONFLICT DO NOTHING")
+                .bind("a", accountId).bind("r", roleName).bind("s", serviceName).bind("now", ts(now)).execute());
+    }
+
+    public boolean removeRole(String accountId, String roleName) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM service_linked_roles WHERE account_id = :a AND role_name = :r")
+                .bind("a", accountId).bind("r", roleName).execute() > 0);
+    }
+
+    public List<String> roles(String accountId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT role_name FROM service_linked_roles WHERE account_id = :a ORDER BY role_name")
+                .bind("a", accountId).mapTo(String.class).list());
+    }
+
+    public String addCoupon(String accountId, BigDecimal amount, Instant expiresAt, Instant now) {
+        String id = "cpn-" + randomText(12).toLowerCase(java.util.Locale.ROOT);
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO coupons (id, account_id, amount, remaining, expires_at, created_at) "
+                        + "VALUES (:id, :a, :amt, :amt, :exp, :now)")
+                .bind("id", id).bind("a", accountId).bind("amt", amount).bind("exp", expiresAt == null ? null : ts(expiresAt))
+                .bind("now", ts(now)).execute());
+        return id;
+    }
+
+    public BigDecimal ledgerSum(String accountId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT coalesce(sum(amount), 0) FROM ledger_entries WHERE account_id = :a")
+                .bind("a", accountId).mapTo(BigDecimal.class).one());
+    }
+
+    private String randomText(int length) {
+        StringBuilder sb = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            sb.append(KEY_ALPHABET.charAt(random.nextInt(KEY_ALPHABET.length())));
+        }
+        return sb.toString();
+    }
+
+    public static Timestamp ts(Instant instant) {
+        return Timestamp.from(instant);
+    }
+}

@@ -1,0 +1,80 @@
+package io.billow.api.rest;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.billow.problem.Codes;
+import io.billow.problem.ProblemException;
+
+/**
+ * JSON in and out of the native API. Strict on the way in: unknown fields, wrong types and
+ * trailing garbage are refused with a clear problem rather than guessed at.
+ */
+public final class Json {
+
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    /** Bodies larger than this are refused before parsing. */
+    public static final int MAX_BODY_BYTES = 1 << 20;
+
+    private Json() {
+    }
+
+    public static <T> T read(String body, Class<T> type) {
+        if (body == null || body.isBlank()) {
+            throw new ProblemException(Codes.MALFORMED_JSON, "the request needs a JSON body");
+        }
+        if (body.length() > MAX_BODY_BYTES) {
+            throw new ProblemException(Codes.INVALID_PARAMETER, "the request body is larger than " + MAX_BODY_BYTES + " bytes");
+        }
+        try {
+            return MAPPER.readValue(body, type);
+        } catch (UnrecognizedPropertyException e) {
+            throw new ProblemException(Codes.UNKNOWN_FIELD, "unknown field '" + e.getPropertyName() + "'; known fields: "
+                    + e.getKnownPropertyIds());
+        } catch (InvalidFormatException e) {
+            throw new ProblemException(Codes.INVALID_PARAMETER, "field '" + path(e) + "' has an invalid value " + e.getValue());
+        } catch (MismatchedInputException e) {
+            throw new ProblemException(Codes.INVALID_PARAMETER, "field '" + path(e) + "' has the wrong type"
+                    + (e.getTargetType() == null ? "" : " (expected " + e.getTargetType().getSimpleName() + ")"));
+        } catch (JsonProcessingException e) {
+            throw new ProblemException(Codes.MALFORMED_JSON, "the body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
+    private static String path(MismatchedInputException e) {
+        StringBuilder sb = new StringBuilder();
+        for (var ref : e.getPath()) {
+            if (sb.length() > 0) {
+                sb.append('.');
+            }
+            sb.append(ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]");
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,132 @@
+package io.billow.api.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.billow.account.AccountStore;
+import io.billow.problem.Codes;
+import io.billow.problem.Problem;
+import io.billow.problem.ProblemException;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * The native REST API under /api/v1: every route in one place, each a small handler. Errors
+ * become {@code {"code","message","violations"}} with the status of {@link Statuses}.
+ */
+public final class RestApi {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RestApi.class);
+    private static final String CALLER = "billow.caller";
+
+    private final String adminKey;
+    private final AccountStore accounts;
+    private final AccountRoutes accountRoutes;
+    private final InstanceRoutes instanceRoutes;
+    private final MoneyRoutes moneyRoutes;
+    private final ClockRoutes clockRoutes;
+
+    public RestApi(String adminKey, AccountStore accounts, AccountRoutes accountRoutes, InstanceRoutes instanceRoutes,
+                   MoneyRoutes moneyRoutes, ClockRoutes clockRoutes) {
+        this.adminKey = adminKey;
+        this.accounts = accounts;
+        this.accountRoutes = accountRoutes;
+        this.instanceRoutes = instanceRoutes;
+        this.moneyRoutes = moneyRoutes;
+        this.clockRoutes = clockRoutes;
+    }
+
+    public void routes(JavalinConfig config) {
+        var r = config.routes;
+        r.before("/api/v1/*", this::authenticate);
+        r.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(OpenApiDocument.json()));
+        r.post("/api/v1/accounts", ctx -> accountRoutes.create(ctx, caller(ctx)));
+        r.get("/api/v1/accounts/{id}", ctx -> accountRoutes.get(ctx, caller(ctx)));
+        r.post("/api/v1/accounts/{id}/top-ups", ctx -> accountRoutes.topUp(ctx, caller(ctx)));
+        r.post("/api/v1/accounts/{id}/access-keys", ctx -> accountRoutes.createKey(ctx, caller(ctx)));
+        r.post("/api/v1/accounts/{id}/coupons", ctx -> accountRoutes.addCoupon(ctx, caller(ctx)));
+        r.post("/api/v1/accounts/{id}/service-linked-roles", ctx -> accountRoutes.addRole(ctx, caller(ctx)));
+        r.get("/api/v1/instances", ctx -> instanceRoutes.list(ctx, caller(ctx)));
+        r.post("/api/v1/instances", ctx -> instanceRoutes.create(ctx, caller(ctx)));
+        r.get("/api/v1/instances/{id}", ctx -> instanceRoutes.get(ctx, caller(ctx)));
+        r.get("/api/v1/instances/{id}/timeline", ctx -> instanceRoutes.timeline(ctx, caller(ctx)));
+        r.patch("/api/v1/instances/{id}/attributes", ctx -> instanceRoutes.setAttributes(ctx, caller(ctx)));
+        r.post("/api/v1/instances/{id}/changes", ctx -> instanceRoutes.change(ctx, caller(ctx)));
+        r.delete("/api/v1/instances/{id}", ctx -> instanceRoutes.release(ctx, caller(ctx)));
+        r.get("/api/v1/bills", ctx -> moneyRoutes.bills(ctx, caller(ctx)));
+        r.get("/api/v1/orders", ctx -> moneyRoutes.orders(ctx, caller(ctx)));
+        r.get("/api/v1/events", ctx -> moneyRoutes.events(ctx, caller(ctx)));
+        r.get("/api/v1/catalog", ctx -> moneyRoutes.catalog(ctx));
+        r.get("/api/v1/clock", ctx -> clockRoutes.get(ctx));
+        r.post("/api/v1/clock", ctx -> clockRoutes.advance(ctx, caller(ctx)));
+        r.put("/api/v1/provisioner", ctx -> clockRoutes.configureProvisioner(ctx, caller(ctx)));
+        r.exception(ProblemException.class, (e, ctx) -> problem(ctx, e));
+        r.exception(Exception.class, (e, ctx) -> {
+            LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+            problem(ctx, new ProblemException("InternalError", "an internal error occurred; nothing was changed"));
+        });
+        r.error(404, "*", ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                problem(ctx, new ProblemException(Codes.NOT_FOUND, "no such endpoint: " + ctx.method() + " " + ctx.path()));
+            }
+        });
+        r.error(405, "*", ctx -> problem(ctx, new ProblemException("MethodNotAllowed", ctx.method() + " is not allowed on " + ctx.path())));
+    }
+
+    static Caller caller(Context ctx) {
+        return ctx.attribute(CALLER);
+    }
+
+    /** Bearer operator key, or Bearer AccessKeyId:AccessKeySecret of an account. */
+    private void authenticate(Context ctx) {
+        if (ctx.path().equals("/api/v1/openapi.json")) {
+            return;
+        }
+        String header = Optional.ofNullable(ctx.header("Authorization")).orElse("");
+        if (!header.startsWith("Bearer ")) {
+            throw new ProblemException(Codes.UNAUTHORIZED, "send Authorization: Bearer <operator key> or Bearer <AccessKeyId>:<AccessKeySecret>");
+        }
+        String token = header.substring("Bearer ".length()).trim();
+        if (constantTimeEquals(token, adminKey)) {
+            ctx.attribute(CALLER, Caller.asOperator());
+            return;
+        }
+        int colon = token.indexOf(':');
+        if (colon > 0) {
+            String keyId = token.substring(0, colon);
+            String secret = token.substring(colon + 1);
+            var key = accounts.findKey(keyId);
+            if (key.isPresent() && constantTimeEquals(secret, key.get().accessKeySecret())) {
+                ctx.attribute(CALLER, Caller.ofAccount(key.get().accountId()));
+                return;
+            }
+        }
+        throw new ProblemException(Codes.UNAUTHORIZED, "the credentials are not valid");
+    }
+
+    private static boolean constantTimeEquals(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static void problem(Context ctx, ProblemException e) {
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.put("code", e.first().code()).put("message", e.first().message());
+        if (e.problems().size() > 1) {
+            ArrayNode v = body.putArray("violations");
+            for (Problem p : e.problems()) {
+                v.addObject().put("code", p.code()).put("message", p.message());
+            }
+        }
+        ctx.status(Statuses.of(e.first().code())).contentType("application/json").result(body.toString());
+    }
+
+    static void json(Context ctx, int status, JsonNode body) {
+        ctx.status(status).contentType("application/json").result(body.toString());
+    }
+}

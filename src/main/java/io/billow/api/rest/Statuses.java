@@ -1,0 +1,33 @@
+package io.billow.api.rest;
+
+import io.billow.problem.Codes;
+
+/** The one place where problem codes become HTTP statuses. */
+public final class Statuses {
+
+    private Statuses() {
+    }
+
+    public static int of(String code) {
+        if (code.endsWith(".NotFound") || code.equals(Codes.NOT_FOUND) || code.equals(Codes.ACCOUNT_NOT_FOUND)
+                || code.equals("InvalidAction.NotFound")) {
+            return 404;
+        }
+        if (code.equals(Codes.UNAUTHORIZED)) {
+            return 401;
+        }
+        if (code.startsWith("Forbidden") || code.equals("OperationDenied.OrderUnPaid") || code.startsWith("InsufficientResource")) {
+            return 403;
+        }
+        if (code.equals("IdempotentParameterMismatch") || code.equals("ConcurrentModification")) {
+            return 409;
+        }
+        if (code.startsWith("Throttling")) {
+            return 429;
+        }
+        if (code.equals("InternalError")) {
+            return 500;
+        }
+        return 400;
+    }
+}

@@ -1,0 +1,349 @@
+package io.billow.change;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.billow.account.Account;
+import io.billow.account.AccountStore;
+import io.billow.catalog.BillingItem;
+import io.billow.catalog.BillingMethod;
+import io.billow.catalog.Catalog;
+import io.billow.catalog.Edition;
+import io.billow.catalog.Granularity;
+import io.billow.catalog.InstanceClass;
+import io.billow.catalog.PriceEntry;
+import io.billow.catalog.Product;
+import io.billow.catalog.SpecRule;
+import io.billow.clock.BillowClock;
+import io.billow.event.EventLog;
+import io.billow.instance.Instance;
+import io.billow.instance.InstanceStore;
+import io.billow.operation.Operation;
+import io.billow.operation.OperationStore;
+import io.billow.order.Order;
+import io.billow.order.OrderStatus;
+import io.billow.order.OrderStore;
+import io.billow.order.OrderType;
+import io.billow.problem.Codes;
+import io.billow.problem.Problem;
+import io.billow.problem.ProblemException;
+import io.billow.provision.Provisioner;
+import io.billow.timeline.InstanceSnapshot;
+import io.billow.timeline.TimelineEvent;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The change engine for the lifecycle every product shares: create, release, pause and resume,
+ * spec changes. Every request is checked completely before anything is written; a request that
+ * fails writes nothing, and one that passes writes its order, timeline events and operation in
+ * one transaction.
+ */
+public final class InstanceChanges {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_STORAGE_GB = 64_000;
+
+    private final Jdbi jdbi;
+    private final Catalog catalog;
+    private final BillowClock clock;
+    private final Provisioner provisioner;
+
+    public InstanceChanges(Jdbi jdbi, Catalog catalog, BillowClock clock, Provisioner provisioner) {
+        this.jdbi = jdbi;
+        this.catalog = catalog;
+        this.clock = clock;
+        this.provisioner = provisioner;
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public record Created(Instance instance, Order order) {
+    }
+
+    public Created create(String accountId, CreateInstance req) {
+        Instant now = clock.now();
+        return jdbi.inTransaction(h -> {
+            Account account = AccountStore.lock(h, accountId);
+            List<Problem> problems = new ArrayList<>();
+            Product product = require(req.product(), "product", problems) == null ? null
+                    : catalog.product(req.product()).orElse(null);
+            if (req.product() != null && product == null) {
+                problems.add(Problem.of(Codes.INVALID_PARAMETER, "unknown product '" + req.product() + "' (known: "
+                        + String.join(", ", new java.util.TreeSet<>(catalog.products().keySet())) + ")"));
+            }
+            if (product == null) {
+                throw new ProblemException(problems);
+            }
+            String region = require(req.region(), "region", problems);
+            if (region != null && !product.regions().contains(region) && !product.regions().contains("*")) {
+                problems.add(Problem.of("InvalidRegionId.NotFound", "product " + product.code() + " is not offered in region " + region));
+            }
+            BillingMethod method = parseMethod(req.billingMethod(), problems);
+            Edition edition = product.editions().get(req.edition());
+            if (edition == null) {
+                problems.add(Problem.of(Codes.INVALID_PARAMETER, "unknown edition '" + req.edition() + "' of " + product.code()
+                        + " (known: " + String.join(", ", new java.util.TreeSet<>(product.editions().keySet())) + ")"));
+            } else if (method != null && !edition.methods().contains(method)) {
+                problems.add(Problem.of("InvalidPayType.NotSupported", "edition " + edition.code() + " cannot be bought " + method.alibabaName()));
+            }
+            InstanceClass cls = product.classes().get(req.instanceClass());
+            if (cls == null) {
+                problems.add(Problem.of("InvalidDBInstanceClass.NotFound", "unknown instance class '" + req.instanceClass() + "' of " + product.code()));
+            } else {
+                if (edition != null && cls.edition().isPresent() && !cls.edition().get().equals(edition.code())) {
+                    problems.add(Problem.of("IncorrectTargetClasscode", "class " + cls.code() + " belongs to edition " + cls.edition().get()
+                            + ", not " + edition.code()));
+                }
+                if (method != null && !cls.methods().contains(method)) {
+                    problems.add(Problem.of("IncorrectTargetClasscode", "class " + cls.code() + " cannot be bought " + method.alibabaName()));
+                }
+            }
+            int storageGb = req.storageGb() == null ? (cls == null ? 0 : cls.storageGb()) : req.storageGb();
+            if (storageGb < 0 || storageGb > MAX_STORAGE_GB) {
+                problems.add(Problem.of("InvalidDBInstanceStorage", "storage must be within 0–" + MAX_STORAGE_GB + " GB, got " + storageGb));
+            }
+            String storageType = req.storageType() == null ? "cloud_essd" : req.storageType();
+            if (method == BillingMethod.SERVERLESS) {
+                Rcu.check(req.rcuMin(), req.rcuMax(), problems);
+            } else if (req.rcuMin() != null || req.rcuMax() != null) {
+                problems.add(Problem.of(Codes.INVALID_PARAMETER, "a capacity range only applies to Serverless instances"));
+            }
+            if (method == BillingMethod.SUBSCRIPTION) {
+                if (req.months() == null || req.months() < 1 || req.months() > 60) {
+                    problems.add(Problem.of("InvalidPeriod", "a subscription needs a term of 1–60 months"));
+                }
+            } else if (req.months() != null) {
+                problems.add(Problem.of(Codes.INVALID_PARAMETER, "a term in months only applies to Subscription instances"));
+            }
+            if (!problems.isEmpty()) {
+                throw new ProblemException(problems);
+            }
+            InstanceSnapshot snapshot = InstanceSnapshot.created(product.code(), region, edition.code(), cls.code(), method, storageGb, storageType);
+            if (method == BillingMethod.SERVERLESS) {
+                snapshot = snapshot.withRcuRange(halves(req.rcuMin()), halves(req.rcuMax()));
+            }
+            checkPrices(product, snapshot, account.currency(), now, problems);
+            BigDecimal listPrice = BigDecimal.ZERO;
+            String explanation = "pay-as-you-go and serverless instances are billed hourly after use";
+            if (method == BillingMethod.SUBSCRIPTION) {
+                PriceEntry monthly = termPrice(product, cls.code(), region, account.currency(), now, problems);
+                if (monthly != null) {
+                    listPrice = monthly.unitPrice().multiply(BigDecimal.valueOf(req.months())).setScale(2, java.math.RoundingMode.HALF_UP);
+                    explanation = monthly.unitPrice().toPlainString() + " per month × " + req.months() + " months (price " + monthly.id() + ")";
+                    if (account.balance().compareTo(listPrice) < 0) {
+                        problems.add(Problem.of(Codes.INSUFFICIENT_BALANCE, "the order costs " + listPrice + " " + account.currency()
+                                + " but the balance is " + account.balance().toPlainString()));
+                    }
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new ProblemException(problems);
+            }
+            String id = InstanceIds.next(product.code());
+            ObjectNode attributes = JSON.createObjectNode();
+            if (method == BillingMethod.SUBSCRIPTION) {
+                Instant expires = account.settlementZone().plusMonths(now, req.months());
+                attributes.put("expiresAt", expires.toString());
+            }
+            Instance instance = new Instance(id, accountId, product.code(), region, req.zoneId() == null ? region + "-a" : req.zoneId(),
+                    edition.code(), cls.code(), method, "Running", storageGb, storageType, attributes, now, null, null, 0);
+            InstanceStore.insert(h, instance, new TimelineEvent.Created(now, snapshot));
+            Order order = OrderStore.insert(h, accountId, id, OrderType.NEW, OrderStatus.FULFILLED, account.currency(), listPrice,
+                    BigDecimal.ZERO, BigDecimal.ZERO, listPrice, explanation, JSON.createObjectNode().put("months", req.months()), now);
+            if (listPrice.signum() > 0) {
+                AccountStore.ledger(h, accountId, "ORDER_PAYMENT", listPrice.negate(), "order:" + order.id(), now);
+                h.createUpdate("UPDATE accounts SET balance = balance - :p WHERE id = :id").bind("p", listPrice).bind("id", accountId).execute();
+            }
+            EventLog.emit(h, accountId, id, "instance.created", now, EventLog.payload().put("product", product.code())
+                    .put("billingMethod", method.alibabaName()).put("orderId", order.id()));
+            return new Created(InstanceStore.get(h, accountId, id), order);
+        });
+    }
+
+    /** Releases an instance: billing stops at this second. */
+    public Instance release(String accountId, String instanceId) {
+        Instant now = clock.now();
+        return jdbi.inTransaction(h -> {
+            Instance i = InstanceStore.lock(h, accountId, instanceId);
+            if (i.isReleased()) {
+                throw InstanceStore.notFound(instanceId);
+            }
+            if (OperationStore.hasPending(h, instanceId)) {
+                throw new ProblemException(Codes.INCORRECT_STATE, "instance " + instanceId + " has an operation in progress (" + i.status() + ")");
+            }
+            InstanceStore.append(h, instanceId, List.of(new TimelineEvent.Released(now)));
+            EventLog.emit(h, i.accountId(), instanceId, "instance.released", now, EventLog.payload());
+            return InstanceStore.get(h, null, instanceId);
+        });
+    }
+
+    /** Pauses an instance (AnalyticDB): Pausing now, Paused when the provisioner finishes. */
+    public Instance pause(String accountId, String instanceId) {
+        return transition(accountId, instanceId, "PAUSE", "Running", "Pausing", "Paused", "Running");
+    }
+
+    /** Resumes a paused instance: Starting now (not billed), Running when the provisioner finishes. */
+    public Instance resume(String accountId, String instanceId) {
+        return transition(accountId, instanceId, "RESUME", "Paused", "Starting", "Running", "Paused");
+    }
+
+    private Instance transition(String accountId, String instanceId, String kind, String from, String during, String to, String onFailure) {
+        Instant now = clock.now();
+        return jdbi.inTransaction(h -> {
+            Instance i = InstanceStore.lock(h, accountId, instanceId);
+            Product product = catalog.product(i.product()).orElseThrow();
+            if (!product.hasState(during) || !product.hasState(to)) {
+                throw new ProblemException("OperationDenied", product.name() + " instances cannot " + kind.toLowerCase(java.util.Locale.ROOT));
+            }
+            requireIdle(h, i, from);
+            InstanceStore.append(h, instanceId, List.of(new TimelineEvent.StateChanged(now, during)));
+            OperationStore.insert(h, new Operation(OperationStore.newId(), i.accountId(), instanceId, null, i.product(), i.zoneId(), kind,
+                    now.plus(provisioner.duration(i.product(), kind)), null, false,
+                    List.of(new TimelineEvent.StateChanged(now, to)), List.of(new TimelineEvent.StateChanged(now, onFailure))), now);
+            EventLog.emit(h, i.accountId(), instanceId, "instance.state-changed", now, EventLog.payload().put("state", during));
+            return InstanceStore.get(h, null, instanceId);
+        });
+    }
+
+    /**
+     * Changes the class of a pay-as-you-go instance: Scaling (billed at the original spec) until
+     * the provisioner finishes, then the new spec from the instant it is Running again.
+     */
+    public Instance modifySpec(String accountId, String instanceId, String newClass, Integer storageGb) {
+        Instant now = clock.now();
+        return jdbi.inTransaction(h -> {
+            Instance i = InstanceStore.lock(h, accountId, instanceId);
+            Product product = catalog.product(i.product()).orElseThrow();
+            List<Problem> problems = new ArrayList<>();
+            InstanceClass cls = product.classes().get(newClass);
+            if (cls == null) {
+                problems.add(Problem.of("InvalidDBInstanceClass.NotFound", "unknown instance class '" + newClass + "' of " + product.code()));
+            } else if (cls.edition().isPresent() && !cls.edition().get().equals(i.edition())) {
+                problems.add(Problem.of("IncorrectTargetClasscode", "class " + newClass + " belongs to edition " + cls.edition().get()));
+            } else if (!cls.methods().contains(i.method())) {
+                problems.add(Problem.of("IncorrectTargetClasscode", "class " + newClass + " cannot be billed " + i.method().alibabaName()));
+            }
+            int gb = storageGb == null ? i.storageGb() : storageGb;
+            if (gb < i.storageGb() || gb > MAX_STORAGE_GB) {
+                problems.add(Problem.of("InvalidDBInstanceStorage", "storage can grow up to " + MAX_STORAGE_GB + " GB, not shrink; got " + gb));
+            }
+            if (i.method() == BillingMethod.SUBSCRIPTION) {
+                problems.add(Problem.of("InvalidPayType.NotSupported", "subscription spec changes are prorated orders, not supported on this endpoint yet"));
+            }
+            if (!problems.isEmpty()) {
+                throw new ProblemException(problems);
+            }
+            requireIdle(h, i, "Running");
+            String scaling = product.hasState("Scaling") ? "Scaling" : "DBInstanceClassChanging";
+            checkPrices(product, InstanceStore.timeline(h, instanceId).current().withClass(newClass).withState("Running"),
+                    AccountStore.find(h, i.accountId()).orElseThrow().currency(), now, problems);
+            if (!problems.isEmpty()) {
+                throw new ProblemException(problems);
+            }
+            InstanceStore.append(h, instanceId, List.of(new TimelineEvent.StateChanged(now, scaling)));
+            OperationStore.insert(h, new Operation(OperationStore.newId(), i.accountId(), instanceId, null, i.product(), i.zoneId(), "MODIFY_SPEC",
+                    now.plus(provisioner.duration(i.product(), "MODIFY_SPEC")), null, false,
+                    List.of(new TimelineEvent.SpecChanged(now, newClass, gb, i.storageType()), new TimelineEvent.StateChanged(now, "Running")),
+                    List.of(new TimelineEvent.StateChanged(now, "Running"))), now);
+            EventLog.emit(h, i.accountId(), instanceId, "instance.state-changed", now, EventLog.payload().put("state", scaling)
+                    .put("targetClass", newClass));
+            return InstanceStore.get(h, null, instanceId);
+        });
+    }
+
+    /** Merges reported configuration facts (engine version, SSL, proxy...) into the instance's attributes. */
+    public Instance setAttributes(String instanceId, ObjectNode patch) {
+        Instant now = clock.now();
+        return jdbi.inTransaction(h -> {
+            Instance i = InstanceStore.lock(h, null, instanceId);
+            ObjectNode merged = i.attributes().deepCopy();
+            merged.setAll(patch);
+            InstanceStore.setAttributes(h, instanceId, merged);
+            EventLog.emit(h, i.accountId(), instanceId, "instance.attributes-changed", now, patch.deepCopy());
+            return InstanceStore.get(h, null, instanceId);
+        });
+    }
+
+    /** The instance must be in {@code state}, with no operation or unpaid order in flight. */
+    static void requireIdle(Handle h, Instance i, String state) {
+        if (i.isReleased()) {
+            throw InstanceStore.notFound(i.id());
+        }
+        if (OperationStore.hasPending(h, i.id()) || !i.status().equals(state)) {
+            throw new ProblemException(Codes.INCORRECT_STATE, "The instance " + i.id() + " is " + i.status() + "; this change needs it "
+                    + state + " with no operation in progress.");
+        }
+        if (OrderStore.hasOpenOrder(h, i.id())) {
+            throw new ProblemException("OperationDenied.OrderUnPaid", "instance " + i.id() + " has an unpaid order");
+        }
+    }
+
+    /** Everything that would accrue while Running must have a price in the account's currency. */
+    void checkPrices(Product product, InstanceSnapshot s, String currency, Instant now, List<Problem> problems) {
+        for (BillingItem item : product.items()) {
+            if (item.granularity() == Granularity.TERM || !item.accruesUnder(s.method())) {
+                continue;
+            }
+            Optional<SpecRule> rule = product.rule("Running", item.code());
+            if (rule.isEmpty()) {
+                continue;
+            }
+            String spec = switch (item.specSource()) {
+                case CLASS -> s.instanceClass();
+                case EDITION -> s.edition();
+                case STORAGE_TYPE -> s.storageType();
+                case NONE -> "*";
+            };
+            if (catalog.prices().priceAt(product.code(), item.code(), s.region(), spec, currency, now).isEmpty()) {
+                problems.add(Problem.of(Codes.PRICE_NOT_FOUND, "no " + currency + " price for " + product.code() + " item " + item.code()
+                        + " at spec " + spec + " in region " + s.region()));
+            }
+        }
+    }
+
+    private PriceEntry termPrice(Product product, String cls, String region, String currency, Instant now, List<Problem> problems) {
+        for (BillingItem item : product.items()) {
+            if (item.granularity() == Granularity.TERM) {
+                Optional<PriceEntry> p = catalog.prices().priceAt(product.code(), item.code(), region, cls, currency, now);
+                if (p.isPresent()) {
+                    return p.get();
+                }
+            }
+        }
+        problems.add(Problem.of(Codes.PRICE_NOT_FOUND, "no " + currency + " subscription price for " + product.code() + " class " + cls));
+        return null;
+    }
+
+    private static String require(String value, String name, List<Problem> problems) {
+        if (value == null || value.isBlank()) {
+            problems.add(Problem.of(Codes.MISSING_PARAMETER, name + " is required"));
+            return null;
+        }
+        return value;
+    }
+
+    private static BillingMethod parseMethod(String text, List<Problem> problems) {
+        if (text == null) {
+            problems.add(Problem.of(Codes.MISSING_PARAMETER, "billingMethod is required (Subscription, PayAsYouGo or Serverless)"));
+            return null;
+        }
+        try {
+            return BillingMethod.parse(text);
+        } catch (IllegalArgumentException e) {
+            problems.add(Problem.of("InvalidPayType.NotSupported", e.getMessage()));
+            return null;
+        }
+    }
+
+    private static int halves(BigDecimal rcu) {
+        return rcu.multiply(BigDecimal.valueOf(2)).intValueExact();
+    }
+}

@@ -1,0 +1,138 @@
+package io.billow.instance;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.billow.catalog.BillingMethod;
+import io.billow.problem.Codes;
+import io.billow.problem.ProblemException;
+import io.billow.timeline.InstanceSnapshot;
+import io.billow.timeline.Timeline;
+import io.billow.timeline.TimelineEvent;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Instances and their append-only timelines. Every method runs inside the caller's transaction. */
+public final class InstanceStore {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final RowMapper<Instance> INSTANCE = (rs, ctx) -> {
+        try {
+            return new Instance(rs.getString("id"), rs.getString("account_id"), rs.getString("product"), rs.getString("region"),
+                    rs.getString("zone_id"), rs.getString("edition"), rs.getString("instance_class"),
+                    BillingMethod.valueOf(rs.getString("billing_method")), rs.getString("status"), rs.getInt("storage_gb"),
+                    rs.getString("storage_type"), (ObjectNode) JSON.readTree(rs.getString("attributes")),
+                    instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("released_at")),
+                    instant(rs.getTimestamp("last_switch_at")), rs.getInt("version"));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("corrupt attributes of instance " + rs.getString("id"), e);
+        }
+    };
+
+    private InstanceStore() {
+    }
+
+    public static void insert(Handle h, Instance i, TimelineEvent.Created created) {
+        h.createUpdate("INSERT INTO instances (id, account_id, product, region, zone_id, edition, instance_class, billing_method, status, "
+                        + "storage_gb, storage_type, attributes, created_at) VALUES (:id, :account, :product, :region, :zone, :edition, :cls, "
+                        + ":method, :status, :gb, :type, CAST(:attributes AS jsonb), :created)")
+                .bind("id", i.id()).bind("account", i.accountId()).bind("product", i.product()).bind("region", i.region())
+                .bind("zone", i.zoneId()).bind("edition", i.edition()).bind("cls", i.instanceClass()).bind("method", i.method().name())
+                .bind("status", i.status()).bind("gb", i.storageGb()).bind("type", i.storageType())
+                .bind("attributes", i.attributes().toString()).bind("created", Timestamp.from(i.createdAt())).execute();
+        append(h, i.id(), List.of(created));
+    }
+
+    /**
+     * Appends events to an instance's timeline and refreshes the cached configuration from the
+     * resulting snapshot. The row lock taken by the update serializes appends per instance.
+     */
+    public static InstanceSnapshot append(Handle h, String instanceId, List<? extends TimelineEvent> events) {
+        int first = h.createQuery("UPDATE instances SET event_count = event_count + :n, version = version + 1 WHERE id = :id "
+                        + "RETURNING event_count - :n")
+                .bind("n", events.size()).bind("id", instanceId).mapTo(Integer.class).one();
+        var batch = h.prepareBatch("INSERT INTO timeline_events (instance_id, seq, at, kind, payload, external_id) "
+                + "VALUES (:id, :seq, :at, :kind, CAST(:payload AS jsonb), :external)");
+        int seq = first;
+        for (TimelineEvent e : events) {
+            batch.bind("id", instanceId).bind("seq", seq++).bind("at", Timestamp.from(e.at())).bind("kind", e.kind())
+                    .bind("payload", TimelineCodec.encode(e))
+                    .bind("external", e instanceof TimelineEvent.UsageRecorded u ? u.eventId() : null).add();
+        }
+        batch.execute();
+        Timeline timeline = timeline(h, instanceId);
+        InstanceSnapshot s = timeline.current();
+        Instant released = timeline.isReleased() ? timeline.events().get(timeline.events().size() - 1).at() : null;
+        h.createUpdate("UPDATE instances SET edition = :edition, instance_class = :cls, billing_method = :method, status = :status, "
+                        + "storage_gb = :gb, storage_type = :type, released_at = :released WHERE id = :id")
+                .bind("edition", s.edition()).bind("cls", s.instanceClass()).bind("method", s.method().name())
+                .bind("status", released != null ? "Released" : s.state()).bind("gb", s.storageGb()).bind("type", s.storageType())
+                .bind("released", released == null ? null : Timestamp.from(released)).bind("id", instanceId).execute();
+        return s;
+    }
+
+    /** The instance if it exists and belongs to the account; another tenant's id looks exactly like an unknown one. */
+    public static Optional<Instance> find(Handle h, String accountId, String instanceId) {
+        return h.createQuery("SELECT * FROM instances WHERE id = :id AND (:account IS NULL OR account_id = :account)")
+                .bind("id", instanceId).bind("account", accountId).map(INSTANCE).findOne();
+    }
+
+    public static Instance get(Handle h, String accountId, String instanceId) {
+        return find(h, accountId, instanceId).orElseThrow(() -> notFound(instanceId));
+    }
+
+    /** Locks the instance row: changes to one instance are serialized. */
+    public static Instance lock(Handle h, String accountId, String instanceId) {
+        return h.createQuery("SELECT * FROM instances WHERE id = :id AND (:account IS NULL OR account_id = :account) FOR UPDATE")
+                .bind("id", instanceId).bind("account", accountId).map(INSTANCE).findOne().orElseThrow(() -> notFound(instanceId));
+    }
+
+    public static ProblemException notFound(String instanceId) {
+        return new ProblemException(Codes.INSTANCE_NOT_FOUND, "The specified instance " + instanceId + " is not found.");
+    }
+
+    public static List<Instance> list(Handle h, String accountId, int limit, String after) {
+        return h.createQuery("SELECT * FROM instances WHERE (:account IS NULL OR account_id = :account) AND id > :after ORDER BY id LIMIT :limit")
+                .bind("account", accountId).bind("after", after == null ? "" : after).bind("limit", limit).map(INSTANCE).list();
+    }
+
+    public static void setAttributes(Handle h, String instanceId, ObjectNode attributes) {
+        h.createUpdate("UPDATE instances SET attributes = CAST(:a AS jsonb), version = version + 1 WHERE id = :id")
+                .bind("a", attributes.toString()).bind("id", instanceId).execute();
+    }
+
+    public static void setLastSwitch(Handle h, String instanceId, Instant at) {
+        h.createUpdate("UPDATE instances SET last_switch_at = :at WHERE id = :id").bind("at", Timestamp.from(at)).bind("id", instanceId).execute();
+    }
+
+    public static Timeline timeline(Handle h, String instanceId) {
+        return timelines(h, List.of(instanceId)).getOrDefault(instanceId, new Timeline(instanceId));
+    }
+
+    /** Timelines of many instances in one query (settlement reads them in batches). */
+    public static Map<String, Timeline> timelines(Handle h, List<String> instanceIds) {
+        Map<String, List<TimelineEvent>> events = new HashMap<>(instanceIds.size() * 2);
+        h.createQuery("SELECT instance_id, at, kind, payload::text FROM timeline_events WHERE instance_id = ANY(:ids) ORDER BY instance_id, seq")
+                .bindArray("ids", String.class, instanceIds)
+                .map((rs, ctx) -> {
+                    events.computeIfAbsent(rs.getString(1), k -> new ArrayList<>(2))
+                            .add(TimelineCodec.decode(rs.getString(3), rs.getTimestamp(2).toInstant(), rs.getString(4)));
+                    return null;
+                }).forEach(x -> { });
+        Map<String, Timeline> out = new HashMap<>(events.size() * 2);
+        events.forEach((id, list) -> out.put(id, Timeline.of(id, list)));
+        return out;
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,111 @@
+package io.billow.instance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.billow.catalog.BillingMethod;
+import io.billow.timeline.InstanceSnapshot;
+import io.billow.timeline.TimelineEvent;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Timeline events to and from the JSON payloads stored in {@code timeline_events}. */
+public final class TimelineCodec {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TimelineCodec() {
+    }
+
+    public static String encode(TimelineEvent event) {
+        ObjectNode n = JSON.createObjectNode();
+        if (event instanceof TimelineEvent.Created e) {
+            InstanceSnapshot s = e.initial();
+            n.put("product", s.product()).put("region", s.region()).put("edition", s.edition()).put("class", s.instanceClass())
+                    .put("method", s.method().name()).put("storageGb", s.storageGb()).put("storageType", s.storageType())
+                    .put("rcuMinHalves", s.rcuMinHalves()).put("rcuMaxHalves", s.rcuMaxHalves());
+            ObjectNode counts = n.putObject("counts");
+            s.counts().forEach(counts::put);
+        } else if (event instanceof TimelineEvent.StateChanged e) {
+            n.put("state", e.state());
+        } else if (event instanceof TimelineEvent.SpecChanged e) {
+            n.put("class", e.instanceClass()).put("storageGb", e.storageGb()).put("storageType", e.storageType());
+        } else if (event instanceof TimelineEvent.BillingMethodChanged e) {
+            n.put("method", e.method().name()).put("class", e.instanceClass());
+        } else if (event instanceof TimelineEvent.EditionChanged e) {
+            n.put("edition", e.edition()).put("class", e.instanceClass());
+        } else if (event instanceof TimelineEvent.RcuRangeChanged e) {
+            n.put("min", e.min().toPlainString()).put("max", e.max().toPlainString());
+        } else if (event instanceof TimelineEvent.RcuSampled e) {
+            n.put("rcu", e.rcu().toPlainString());
+        } else if (event instanceof TimelineEvent.ResourceCountChanged e) {
+            n.put("resource", e.resource()).put("count", e.count());
+        } else if (event instanceof TimelineEvent.EndpointAdded e) {
+            n.put("endpoint", e.endpointId()).put("billsOwner", e.billsOwner());
+        } else if (event instanceof TimelineEvent.EndpointMarked e) {
+            n.put("endpoint", e.endpointId());
+        } else if (event instanceof TimelineEvent.EndpointDeleted e) {
+            n.put("endpoint", e.endpointId());
+        } else if (event instanceof TimelineEvent.UsageRecorded e) {
+            n.put("item", e.item()).put("quantity", e.quantity().toPlainString()).put("eventId", e.eventId());
+        }
+        return n.toString();
+    }
+
+    public static TimelineEvent decode(String kind, Instant at, String payload) {
+        JsonNode n;
+        try {
+            n = JSON.readTree(payload);
+        } catch (Exception e) {
+            throw new IllegalStateException("corrupt timeline payload: " + payload, e);
+        }
+        switch (kind) {
+            case "created": {
+                InstanceSnapshot s = InstanceSnapshot.created(n.get("product").asText(), n.get("region").asText(),
+                        n.get("edition").asText(), n.get("class").asText(), BillingMethod.valueOf(n.get("method").asText()),
+                        n.get("storageGb").asInt(), n.get("storageType").asText())
+                        .withRcuRange(n.path("rcuMinHalves").asInt(0), n.path("rcuMaxHalves").asInt(0));
+                Map<String, Long> counts = new TreeMap<>();
+                for (Iterator<Map.Entry<String, JsonNode>> it = n.path("counts").fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> c = it.next();
+                    counts.put(c.getKey(), c.getValue().asLong());
+                }
+                for (Map.Entry<String, Long> c : counts.entrySet()) {
+                    s = s.withCount(c.getKey(), c.getValue());
+                }
+                return new TimelineEvent.Created(at, s);
+            }
+            case "state-changed":
+                return new TimelineEvent.StateChanged(at, n.get("state").asText());
+            case "spec-changed":
+                return new TimelineEvent.SpecChanged(at, n.get("class").asText(), n.get("storageGb").asInt(), n.get("storageType").asText());
+            case "billing-method-changed":
+                return new TimelineEvent.BillingMethodChanged(at, BillingMethod.valueOf(n.get("method").asText()), n.get("class").asText());
+            case "edition-changed":
+                return new TimelineEvent.EditionChanged(at, n.get("edition").asText(), n.get("class").asText());
+            case "rcu-range-changed":
+                return new TimelineEvent.RcuRangeChanged(at, new BigDecimal(n.get("min").asText()), new BigDecimal(n.get("max").asText()));
+            case "rcu-sampled":
+                return new TimelineEvent.RcuSampled(at, new BigDecimal(n.get("rcu").asText()));
+            case "resource-count-changed":
+                return new TimelineEvent.ResourceCountChanged(at, n.get("resource").asText(), n.get("count").asLong());
+            case "endpoint-added":
+                return new TimelineEvent.EndpointAdded(at, n.get("endpoint").asText(), n.get("billsOwner").asBoolean());
+            case "endpoint-marked":
+                return new TimelineEvent.EndpointMarked(at, n.get("endpoint").asText());
+            case "endpoint-deleted":
+                return new TimelineEvent.EndpointDeleted(at, n.get("endpoint").asText());
+            case "usage-recorded":
+                return new TimelineEvent.UsageRecorded(at, n.get("item").asText(), new BigDecimal(n.get("quantity").asText()),
+                        n.get("eventId").asText());
+            case "released":
+                return new TimelineEvent.Released(at);
+            default:
+                throw new IllegalStateException("unknown timeline event kind " + kind);
+        }
+    }
+}

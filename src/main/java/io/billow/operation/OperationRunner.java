@@ -1,0 +1,61 @@
+package io.billow.operation;
+
+import io.billow.event.EventLog;
+import io.billow.instance.InstanceStore;
+import io.billow.order.OrderStatus;
+import io.billow.order.OrderStore;
+import io.billow.provision.Provisioner;
+import org.jdbi.v3.core.Jdbi;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Finishes due operations: asks the provisioner to carry each out, then, in one transaction,
+ * appends the success or failure events to the timeline at the due instant, settles the order's
+ * fate and reports it. A failed change charges nothing and gives back reserved capacity.
+ */
+public final class OperationRunner {
+
+    private final Jdbi jdbi;
+    private final Provisioner provisioner;
+
+    public OperationRunner(Jdbi jdbi, Provisioner provisioner) {
+        this.jdbi = jdbi;
+        this.provisioner = provisioner;
+    }
+
+    public Optional<Instant> nextDue() {
+        return jdbi.withHandle(OperationStore::nextDue);
+    }
+
+    /** Runs every operation due at or before {@code at}, earliest first; returns how many ran. */
+    public int runDue(Instant at) {
+        int ran = 0;
+        while (jdbi.inTransaction(h -> {
+            Optional<Operation> claimed = OperationStore.claimDue(h, at);
+            if (claimed.isEmpty()) {
+                return false;
+            }
+            Operation op = claimed.get();
+            boolean ok = provisioner.perform(op.product(), op.kind(), op.instanceId());
+            InstanceStore.append(h, op.instanceId(), ok ? op.onSuccess() : op.onFailure());
+            if (ok && op.countsAsSwitch()) {
+                InstanceStore.setLastSwitch(h, op.instanceId(), op.dueAt());
+            }
+            if (!ok && op.reservedMethod() != null) {
+                provisioner.release(op.product(), op.zoneId(), op.reservedMethod());
+            }
+            if (op.orderId() != null) {
+                OrderStore.setStatus(h, op.orderId(), ok ? OrderStatus.FULFILLED : OrderStatus.FAILED, op.dueAt());
+            }
+            OperationStore.finish(h, op.id(), ok, op.dueAt());
+            EventLog.emit(h, op.accountId(), op.instanceId(), ok ? "operation.succeeded" : "operation.failed", op.dueAt(),
+                    EventLog.payload().put("operation", op.kind()).put("operationId", op.id()).put("orderId", op.orderId()));
+            return true;
+        })) {
+            ran++;
+        }
+        return ran;
+    }
+}

@@ -1,0 +1,23 @@
+package io.billow.problem;
+
+/** Stable problem codes of the native API that have no Alibaba counterpart. */
+public final class Codes {
+    public static final String MALFORMED_JSON = "MalformedJson";
+    public static final String UNKNOWN_FIELD = "UnknownField";
+    public static final String MISSING_PARAMETER = "MissingParameter";
+    public static final String INVALID_PARAMETER = "InvalidParameter";
+    public static final String UNAUTHORIZED = "Unauthorized";
+    public static final String FORBIDDEN = "Forbidden";
+    public static final String NOT_FOUND = "NotFound";
+    public static final String INSTANCE_NOT_FOUND = "InvalidDBInstanceId.NotFound";
+    public static final String ACCOUNT_NOT_FOUND = "AccountNotFound";
+    public static final String CLOCK_NOT_SIMULATED = "ClockNotSimulated";
+    public static final String CLOCK_BACKWARDS = "ClockBackwards";
+    public static final String PRICE_NOT_FOUND = "InvalidParameter.PriceNotFound";
+    public static final String USAGE_TOO_LATE = "UsageTooLate";
+    public static final String INCORRECT_STATE = "IncorrectDBInstanceState";
+    public static final String INSUFFICIENT_BALANCE = "InsufficientBalance";
+
+    private Codes() {
+    }
+}

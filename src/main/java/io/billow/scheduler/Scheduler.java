@@ -1,0 +1,69 @@
+package io.billow.scheduler;
+
+import io.billow.clock.BillowClock;
+import io.billow.clock.SimulatedClock;
+import io.billow.operation.OperationRunner;
+import io.billow.settlement.Progress;
+import io.billow.settlement.Settler;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Runs the work that time makes due: operation completions and settlements, in time order.
+ * With a simulated clock, {@link #advanceTo} walks the clock from one due instant to the next,
+ * so that work sees the time it was due at; it returns only when nothing due is left.
+ */
+public final class Scheduler {
+
+    private final BillowClock clock;
+    private final OperationRunner operations;
+    private final Settler settler;
+
+    public Scheduler(BillowClock clock, OperationRunner operations, Settler settler) {
+        this.clock = clock;
+        this.operations = operations;
+        this.settler = settler;
+    }
+
+    /** Runs what is due now (the background tick of a wall-clock server). */
+    public synchronized void runDue() {
+        runUntil(clock.now());
+    }
+
+    /** Moves a simulated clock to {@code target}, running every piece of work due on the way. */
+    public synchronized void advanceTo(Instant target) {
+        if (!(clock instanceof SimulatedClock simulated)) {
+            throw new IllegalStateException("the clock is not simulated");
+        }
+        if (target.isBefore(clock.now())) {
+            throw new IllegalArgumentException("the clock cannot go backwards from " + clock.now() + " to " + target);
+        }
+        runUntil(target);
+        simulated.moveTo(target);
+    }
+
+    private void runUntil(Instant target) {
+        while (true) {
+            Instant op = operations.nextDue().orElse(null);
+            Instant settle = settler.nextDue().orElse(null);
+            Instant next = earliest(op, settle);
+            if (next == null || next.isAfter(target)) {
+                return;
+            }
+            if (clock instanceof SimulatedClock simulated && next.isAfter(clock.now())) {
+                simulated.moveTo(next);
+            }
+            // Operations first: a change completing exactly at a boundary belongs to the period it starts.
+            if (op != null && !op.isAfter(next)) {
+                operations.runDue(next);
+            } else {
+                settler.settleEndingAt(next, Progress.SILENT);
+            }
+        }
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return Optional.ofNullable(a).map(x -> b == null || x.isBefore(b) || x.equals(b) ? x : b).orElse(b);
+    }
+}

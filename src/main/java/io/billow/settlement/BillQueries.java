@@ -1,0 +1,60 @@
+package io.billow.settlement;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jdbi.v3.core.Handle;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads settled bills with their lines, shaped for the APIs. */
+public final class BillQueries {
+
+    /** A limit on everything: one query returns at most this many bills. */
+    public static final int MAX_BILLS = 10_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private BillQueries() {
+    }
+
+    public static List<ObjectNode> bills(Handle h, String accountId, String instanceId, Instant from, Instant to, int limit) {
+        Map<Long, ObjectNode> bills = new LinkedHashMap<>();
+        h.createQuery("SELECT * FROM bills WHERE (:a IS NULL OR account_id = :a) AND (:i IS NULL OR instance_id = :i) "
+                        + "AND period_start >= :from AND period_start < :to ORDER BY period_start, instance_id LIMIT :n")
+                .bind("a", accountId).bind("i", instanceId).bind("from", Timestamp.from(from)).bind("to", Timestamp.from(to))
+                .bind("n", Math.min(limit, MAX_BILLS))
+                .map((rs, ctx) -> {
+                    ObjectNode b = JSON.createObjectNode();
+                    b.put("billId", rs.getLong("id")).put("accountId", rs.getString("account_id")).put("instanceId", rs.getString("instance_id"))
+                            .put("periodStart", rs.getTimestamp("period_start").toInstant().toString())
+                            .put("periodEnd", rs.getTimestamp("period_end").toInstant().toString())
+                            .put("currency", rs.getString("currency"));
+                    b.putArray("lines");
+                    b.put("gross", rs.getBigDecimal("gross").toPlainString())
+                            .put("roundingDiscount", rs.getBigDecimal("rounding_discount").toPlainString())
+                            .put("payable", rs.getBigDecimal("payable").toPlainString());
+                    bills.put(rs.getLong("id"), b);
+                    return null;
+                }).forEach(x -> { });
+        if (!bills.isEmpty()) {
+            h.createQuery("SELECT * FROM bill_lines WHERE bill_id = ANY(:ids) ORDER BY bill_id, line_no")
+                    .bindArray("ids", Long.class, new ArrayList<>(bills.keySet()))
+                    .map((rs, ctx) -> {
+                        ArrayNode lines = (ArrayNode) bills.get(rs.getLong("bill_id")).get("lines");
+                        lines.addObject().put("item", rs.getString("item")).put("spec", rs.getString("spec"))
+                                .put("billingMethod", rs.getString("billing_method"))
+                                .put("quantity", rs.getBigDecimal("quantity").toPlainString()).put("unit", rs.getString("quantity_unit"))
+                                .put("unitPrice", rs.getBigDecimal("unit_price").toPlainString()).put("priceUnit", rs.getString("price_unit"))
+                                .put("amount", rs.getBigDecimal("amount").toPlainString()).put("adjustment", rs.getBoolean("adjustment"))
+                                .put("explanation", rs.getString("explanation"));
+                        return null;
+                    }).forEach(x -> { });
+        }
+        return new ArrayList<>(bills.values());
+    }
+}
