@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.billow.account.Account;
 import io.billow.account.AccountStore;
 import io.billow.catalog.BillingItem;
+import io.billow.eligibility.Rcu;
 import io.billow.catalog.BillingMethod;
 import io.billow.catalog.Catalog;
 import io.billow.catalog.Edition;
@@ -205,8 +206,8 @@ public final class InstanceChanges {
             }
             requireIdle(h, i, from);
             InstanceStore.append(h, instanceId, List.of(new TimelineEvent.StateChanged(now, during)));
-            OperationStore.insert(h, new Operation(OperationStore.newId(), i.accountId(), instanceId, null, i.product(), i.zoneId(), kind,
-                    now.plus(provisioner.duration(i.product(), kind)), null, false,
+            OperationStore.insert(h, Operation.of(i.accountId(), instanceId, null, i.product(), i.zoneId(), kind,
+                    now.plus(provisioner.duration(i.product(), kind)),
                     List.of(new TimelineEvent.StateChanged(now, to)), List.of(new TimelineEvent.StateChanged(now, onFailure))), now);
             EventLog.emit(h, i.accountId(), instanceId, "instance.state-changed", now, EventLog.payload().put("state", during));
             return InstanceStore.get(h, null, instanceId);
@@ -249,8 +250,8 @@ public final class InstanceChanges {
                 throw new ProblemException(problems);
             }
             InstanceStore.append(h, instanceId, List.of(new TimelineEvent.StateChanged(now, scaling)));
-            OperationStore.insert(h, new Operation(OperationStore.newId(), i.accountId(), instanceId, null, i.product(), i.zoneId(), "MODIFY_SPEC",
-                    now.plus(provisioner.duration(i.product(), "MODIFY_SPEC")), null, false,
+            OperationStore.insert(h, Operation.of(i.accountId(), instanceId, null, i.product(), i.zoneId(), "MODIFY_SPEC",
+                    now.plus(provisioner.duration(i.product(), "MODIFY_SPEC")),
                     List.of(new TimelineEvent.SpecChanged(now, newClass, gb, i.storageType()), new TimelineEvent.StateChanged(now, "Running")),
                     List.of(new TimelineEvent.StateChanged(now, "Running"))), now);
             EventLog.emit(h, i.accountId(), instanceId, "instance.state-changed", now, EventLog.payload().put("state", scaling)

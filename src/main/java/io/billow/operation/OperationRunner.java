@@ -46,8 +46,18 @@ public final class OperationRunner {
             if (!ok && op.reservedMethod() != null) {
                 provisioner.release(op.product(), op.zoneId(), op.reservedMethod());
             }
-            if (op.orderId() != null) {
+            boolean continues = ok && op.followUp() != null;
+            if (op.orderId() != null && !continues) {
                 OrderStore.setStatus(h, op.orderId(), ok ? OrderStatus.FULFILLED : OrderStatus.FAILED, op.dueAt());
+            }
+            if (continues) {
+                // Stored events carry no instant of their own: they happen when their operation is due.
+                OperationStore.insert(h, op.followUp().operation(), op.dueAt());
+            }
+            if (ok) {
+                for (String type : op.announce()) {
+                    EventLog.emit(h, op.accountId(), op.instanceId(), type, op.dueAt(), EventLog.payload().put("operation", op.kind()));
+                }
             }
             OperationStore.finish(h, op.id(), ok, op.dueAt());
             EventLog.emit(h, op.accountId(), op.instanceId(), ok ? "operation.succeeded" : "operation.failed", op.dueAt(),

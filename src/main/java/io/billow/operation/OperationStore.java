@@ -29,16 +29,29 @@ public final class OperationStore {
     }
 
     public static void insert(Handle h, Operation op, Instant now) {
+        ObjectNode p = encode(op);
+        h.createUpdate("INSERT INTO operations (id, instance_id, order_id, kind, status, due_at, payload, created_at) "
+                        + "VALUES (:id, :i, :o, :k, 'PENDING', :due, CAST(:p AS jsonb), :now)")
+                .bind("id", op.id()).bind("i", op.instanceId()).bind("o", op.orderId()).bind("k", op.kind())
+                .bind("due", Timestamp.from(op.dueAt())).bind("p", p.toString()).bind("now", Timestamp.from(now)).execute();
+    }
+
+    private static ObjectNode encode(Operation op) {
         ObjectNode p = JSON.createObjectNode();
         p.put("accountId", op.accountId()).put("product", op.product()).put("zoneId", op.zoneId())
                 .put("reservedMethod", op.reservedMethod() == null ? null : op.reservedMethod().name())
                 .put("countsAsSwitch", op.countsAsSwitch());
         p.set("onSuccess", encode(op.onSuccess()));
         p.set("onFailure", encode(op.onFailure()));
-        h.createUpdate("INSERT INTO operations (id, instance_id, order_id, kind, status, due_at, payload, created_at) "
-                        + "VALUES (:id, :i, :o, :k, 'PENDING', :due, CAST(:p AS jsonb), :now)")
-                .bind("id", op.id()).bind("i", op.instanceId()).bind("o", op.orderId()).bind("k", op.kind())
-                .bind("due", Timestamp.from(op.dueAt())).bind("p", p.toString()).bind("now", Timestamp.from(now)).execute();
+        p.set("announce", JSON.valueToTree(op.announce()));
+        if (op.followUp() != null) {
+            ObjectNode f = encode(op.followUp().operation());
+            f.put("id", op.followUp().operation().id()).put("orderId", op.followUp().operation().orderId())
+                    .put("kind", op.followUp().operation().kind()).put("instanceId", op.followUp().operation().instanceId());
+            p.set("followUp", f);
+            p.put("followUpAfterSeconds", op.followUp().afterSeconds());
+        }
+        return p;
     }
 
     /** The earliest due instant of a pending operation. */
@@ -77,14 +90,27 @@ public final class OperationStore {
 
     private static Operation decode(String id, String instanceId, String orderId, String kind, Instant due, String payload) {
         try {
-            JsonNode p = JSON.readTree(payload);
-            String method = p.path("reservedMethod").isNull() ? null : p.path("reservedMethod").asText(null);
-            return new Operation(id, p.get("accountId").asText(), instanceId, orderId, p.get("product").asText(), p.get("zoneId").asText(),
-                    kind, due, method == null ? null : BillingMethod.valueOf(method), p.path("countsAsSwitch").asBoolean(),
-                    decodeEvents(p.get("onSuccess"), due), decodeEvents(p.get("onFailure"), due));
+            return decode(id, instanceId, orderId, kind, due, JSON.readTree(payload));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("corrupt operation " + id, e);
         }
+    }
+
+    private static Operation decode(String id, String instanceId, String orderId, String kind, Instant due, JsonNode p) {
+        String method = p.path("reservedMethod").isNull() ? null : p.path("reservedMethod").asText(null);
+        List<String> announce = new ArrayList<>();
+        p.path("announce").forEach(a -> announce.add(a.asText()));
+        Operation.FollowUp followUp = null;
+        if (p.hasNonNull("followUp")) {
+            JsonNode f = p.get("followUp");
+            long after = p.get("followUpAfterSeconds").asLong();
+            Instant next = due.plusSeconds(after);
+            followUp = new Operation.FollowUp(decode(f.get("id").asText(), f.get("instanceId").asText(),
+                    f.path("orderId").isNull() ? null : f.path("orderId").asText(null), f.get("kind").asText(), next, f), after);
+        }
+        return new Operation(id, p.get("accountId").asText(), instanceId, orderId, p.get("product").asText(), p.get("zoneId").asText(),
+                kind, due, method == null ? null : BillingMethod.valueOf(method), p.path("countsAsSwitch").asBoolean(),
+                decodeEvents(p.get("onSuccess"), due), decodeEvents(p.get("onFailure"), due), announce, followUp);
     }
 
     private static List<TimelineEvent> decodeEvents(JsonNode array, Instant at) {

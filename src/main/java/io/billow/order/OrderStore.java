@@ -71,9 +71,9 @@ public final class OrderStore {
                 .bind("a", accountId).bind("i", instanceId).bind("n", limit).map(ORDER).list();
     }
 
-    /** Whether the instance has an order still waiting for payment or fulfilment. */
+    /** Whether the instance has an order still waiting for payment. */
     public static boolean hasOpenOrder(Handle h, String instanceId) {
-        return h.createQuery("SELECT EXISTS (SELECT 1 FROM orders WHERE instance_id = :i AND status IN ('CREATED', 'PAID'))")
+        return h.createQuery("SELECT EXISTS (SELECT 1 FROM orders WHERE instance_id = :i AND status = 'CREATED')")
                 .bind("i", instanceId).mapTo(Boolean.class).one();
     }
 }

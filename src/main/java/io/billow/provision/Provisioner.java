@@ -17,6 +17,9 @@ public interface Provisioner {
     /** Reserves room for one instance of (product, method) in a zone; false if the zone is full. */
     boolean reserve(String product, String zoneId, BillingMethod method);
 
+    /** Whether the zone has room for one more, without taking it (eligibility checks and estimates). */
+    boolean hasRoom(String product, String zoneId, BillingMethod method);
+
     /** Gives back a reservation (the change failed or the instance left the zone). */
     void release(String product, String zoneId, BillingMethod method);
 

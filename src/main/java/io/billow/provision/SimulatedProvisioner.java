@@ -76,7 +76,7 @@ public final class SimulatedProvisioner implements Provisioner {
         capacity.computeIfPresent(key(product, zoneId, method), (k, left) -> left + 1);
     }
 
-    /** Whether the zone has room, without taking it (for estimates and eligibility checks). */
+    @Override
     public boolean hasRoom(String product, String zoneId, BillingMethod method) {
         Integer left = capacity.get(key(product, zoneId, method));
         return left == null || left > 0;

@@ -1,4 +1,4 @@
-package io.billow.change;
+package io.billow.eligibility;
 
 import io.billow.problem.Problem;
 

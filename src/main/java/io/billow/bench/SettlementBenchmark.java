@@ -1,0 +1,133 @@
+package io.billow.bench;
+
+import io.billow.catalog.Catalog;
+import io.billow.catalog.CatalogLoader;
+import io.billow.instance.TimelineCodec;
+import io.billow.settlement.CopyWriter;
+import io.billow.settlement.SettlementReport;
+import io.billow.settlement.Settler;
+import io.billow.store.Database;
+import io.billow.timeline.Timeline;
+import io.billow.timeline.TimelineEvent;
+import org.jdbi.v3.core.Jdbi;
+import org.postgresql.PGConnection;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * {@code billow bench settle}: creates N instances of the benchmark fleet, settles one period,
+ * and in the same run on the same database times a raw COPY of the same bill lines into an
+ * identically indexed copy of the bill-lines table. The ratio of the two rates is the figure.
+ */
+public final class SettlementBenchmark {
+
+    private static final int CHUNK = 50_000;
+
+    private SettlementBenchmark() {
+    }
+
+    public static void run(int instances, String dbUrl, Path dataDir, PrintStream out) throws Exception {
+        Path dir = dataDir != null ? dataDir : Files.createTempDirectory("billow-bench-");
+        try (Database db = dbUrl != null ? Database.external(dbUrl) : Database.embedded(dir)) {
+            Jdbi jdbi = db.jdbi();
+            Catalog catalog = CatalogLoader.fromClasspath();
+            String account = "acc-bench-" + Long.toHexString(System.nanoTime());
+            createAccount(jdbi, account);
+            generate(jdbi, catalog, account, instances, out);
+
+            Settler settler = new Settler(jdbi, catalog, 5_000);
+            long t0 = System.nanoTime();
+            SettlementReport report = settler.settleEndingAt(BenchmarkFleet.HOUR.end(),
+                    (done, what) -> progress(out, "settled", done, instances));
+            double settleSeconds = (System.nanoTime() - t0) / 1e9;
+            out.println();
+
+            double copySeconds = copyBaseline(jdbi, account, dir, report.lines());
+            double hoursPerSecond = report.instancesRated() / settleSeconds;
+            double linesPerSecond = report.lines() / settleSeconds;
+            double copyPerSecond = report.lines() / copySeconds;
+            out.printf("settlement: %,d instance-hours in %.1f s = %,.0f instance-hours/s; %,d bills, %,d lines = %,.0f lines/s%n",
+                    report.instancesRated(), settleSeconds, hoursPerSecond, report.bills(), report.lines(), linesPerSecond);
+            out.printf("raw COPY of the same %,d lines into an identically indexed table: %.1f s = %,.0f rows/s%n",
+                    report.lines(), copySeconds, copyPerSecond);
+            out.printf("ratio (settlement lines/s ÷ COPY rows/s): %.2f (goal ≥ 0.50)%n", linesPerSecond / copyPerSecond);
+        }
+    }
+
+    private static void createAccount(Jdbi jdbi, String account) {
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO accounts (id, name, currency, balance, settlement_zone, standard_offset_s, "
+                        + "settled_through, created_at) VALUES (:id, 'benchmark', 'USD', 1000000000, 'UTC', 0, :s, :s)")
+                .bind("id", account).bind("s", Timestamp.from(BenchmarkFleet.HOUR_START)).execute());
+    }
+
+    /** Instances and their timelines by COPY, in chunks, with progress. */
+    private static void generate(Jdbi jdbi, Catalog catalog, String account, int instances, PrintStream out) throws Exception {
+        List<BenchmarkFleet.Shape> shapes = BenchmarkFleet.shapes(catalog, "USD");
+        Random random = new Random(7);
+        for (int from = 0; from < instances; from += CHUNK) {
+            int to = Math.min(instances, from + CHUNK);
+            int start = from;
+            jdbi.useTransaction(h -> {
+                CopyWriter rows = new CopyWriter("instances (id, account_id, product, region, zone_id, edition, instance_class, "
+                        + "billing_method, status, storage_gb, storage_type, created_at, event_count)");
+                CopyWriter events = new CopyWriter("timeline_events (instance_id, seq, at, kind, payload)");
+                for (int i = start; i < to; i++) {
+                    BenchmarkFleet.Shape s = shapes.get(i % shapes.size());
+                    String id = String.format("%s-%08d", account, i);
+                    Timeline t = BenchmarkFleet.timeline(id, s, 10, random);
+                    rows.value(id).value(account).value(s.product().code()).value(s.region()).value(s.region() + "-a")
+                            .value(s.edition().code()).value(s.cls().code()).value(s.method().name()).value("Running").value(100)
+                            .value("cloud_essd").value(t.createdAt()).value(t.events().size()).endRow();
+                    int seq = 0;
+                    for (TimelineEvent e : t.events()) {
+                        events.value(id).value(seq++).value(e.at()).value(e.kind()).value(TimelineCodec.encode(e)).endRow();
+                    }
+                }
+                rows.copyInto(h.getConnection());
+                events.copyInto(h.getConnection());
+            });
+            progress(out, "generated", to, instances);
+        }
+        out.println();
+    }
+
+    /** COPY the settled lines out to a file, then time COPY of that file into a copy of the table. */
+    private static double copyBaseline(Jdbi jdbi, String account, Path dir, long lines) throws Exception {
+        Path file = Files.createTempFile(dir, "lines-", ".copy");
+        try {
+            jdbi.useHandle(h -> {
+                h.execute("DROP TABLE IF EXISTS bench_bill_lines");
+                h.execute("CREATE TABLE bench_bill_lines (LIKE bill_lines INCLUDING ALL)");
+                try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                    h.getConnection().unwrap(PGConnection.class).getCopyAPI().copyOut(
+                            "COPY (SELECT l.* FROM bill_lines l JOIN bills b ON b.id = l.bill_id WHERE b.account_id = '" + account
+                                    + "') TO STDOUT", w);
+                }
+            });
+            long t0 = System.nanoTime();
+            jdbi.useTransaction(h -> {
+                try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    h.getConnection().unwrap(PGConnection.class).getCopyAPI().copyIn("COPY bench_bill_lines FROM STDIN", r);
+                }
+            });
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            jdbi.useHandle(h -> h.execute("DROP TABLE bench_bill_lines"));
+            return seconds;
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static void progress(PrintStream out, String what, long done, long total) {
+        out.printf("\r%s %,d / %,d instances (%d%%)", what, done, total, total == 0 ? 100 : done * 100 / total);
+        out.flush();
+    }
+}

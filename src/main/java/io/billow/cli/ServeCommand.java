@@ -1,0 +1,58 @@
+package io.billow.cli;
+
+import io.billow.server.BillowServer;
+import io.billow.time.Instants;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code billow serve}: runs the server until SIGTERM or Ctrl-C. */
+@Command(name = "serve", description = "Start the Billow server.")
+public final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--data", defaultValue = "./billow-data", description = "Data directory (default ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Option(names = "--db-url", description = "JDBC URL of an external PostgreSQL instead of the embedded one.")
+    String dbUrl;
+
+    @Option(names = "--simulated-clock", description = "Make the clock settable through POST /api/v1/clock.")
+    boolean simulatedClock;
+
+    @Option(names = "--clock-start", description = "Where a new simulated clock starts (ISO-8601 instant).")
+    String clockStart;
+
+    @Option(names = "--catalog", description = "Directory of catalog YAML files (default: the bundled catalog).")
+    Path catalog;
+
+    @Option(names = "--admin-key", description = "Operator key (default: BILLOW_ADMIN_KEY, or one generated and saved in the data directory).")
+    String adminKey;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        BillowServer server = BillowServer.start(new BillowServer.Options(host, port, data, dbUrl, simulatedClock,
+                clockStart == null ? null : Instants.parse(clockStart), catalog, adminKey, 5_000));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "billow-shutdown"));
+        if (server.keys().adminKeyGenerated()) {
+            System.out.println("Operator key (shown once; saved in " + data.resolve("admin.key") + "): " + server.keys().adminKey());
+        }
+        System.out.println("Billow listening on " + server.url());
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+
+}

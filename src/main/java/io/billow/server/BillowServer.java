@@ -1,0 +1,203 @@
+package io.billow.server;
+
+import io.billow.account.AccountStore;
+import io.billow.account.SecretSealer;
+import io.billow.api.rest.AccountRoutes;
+import io.billow.api.rest.ClockRoutes;
+import io.billow.api.rest.InstanceRoutes;
+import io.billow.api.rest.MoneyRoutes;
+import io.billow.api.rest.RestApi;
+import io.billow.catalog.Catalog;
+import io.billow.catalog.CatalogLoader;
+import io.billow.change.InstanceChanges;
+import io.billow.clock.BillowClock;
+import io.billow.clock.SimulatedClock;
+import io.billow.clock.SystemClock;
+import io.billow.operation.OperationRunner;
+import io.billow.provision.SimulatedProvisioner;
+import io.billow.scheduler.Scheduler;
+import io.billow.settlement.Settler;
+import io.billow.store.Database;
+import io.javalin.Javalin;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/** Wires Billow together: database, catalog, clock, engine, scheduler and the HTTP surfaces. */
+public final class BillowServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BillowServer.class);
+
+    /**
+     * How to run.
+     *
+     * @param dbUrl      an external PostgreSQL (JDBC URL), or null for the embedded one in {@code dataDir}
+     * @param clockStart where a new simulated clock starts (null: the wall clock's now)
+     * @param catalogDir operator catalog files, or null for the bundled catalog
+     */
+    public record Options(String host, int port, Path dataDir, String dbUrl, boolean simulatedClock, Instant clockStart,
+                          Path catalogDir, String adminKey, int settlementBatch) {
+    }
+
+    private final Options options;
+    private final Database database;
+    private final ServerKeys keys;
+    private final BillowClock clock;
+    private final Catalog catalog;
+    private final SimulatedProvisioner provisioner;
+    private final Settler settler;
+    private final Scheduler scheduler;
+    private final InstanceChanges changes;
+    private final AccountStore accounts;
+    private final Javalin http;
+    private final ScheduledExecutorService ticker;
+
+    private BillowServer(Options options) {
+        this.options = options;
+        this.keys = ServerKeys.load(options.dataDir(), options.adminKey());
+        this.catalog = options.catalogDir() == null ? CatalogLoader.fromClasspath() : CatalogLoader.fromDirectory(options.catalogDir());
+        checkPortFree(options.host(), options.port());
+        this.database = options.dbUrl() == null ? Database.embedded(options.dataDir()) : Database.external(options.dbUrl());
+        Jdbi jdbi = database.jdbi();
+        this.clock = options.simulatedClock() ? simulatedClock(jdbi, options.clockStart()) : new SystemClock();
+        this.provisioner = new SimulatedProvisioner();
+        this.accounts = new AccountStore(jdbi, new SecretSealer(keys.masterKey()));
+        this.changes = new InstanceChanges(jdbi, catalog, clock, provisioner);
+        this.settler = new Settler(jdbi, catalog, options.settlementBatch());
+        this.scheduler = new Scheduler(clock, new OperationRunner(jdbi, provisioner), settler);
+        RestApi rest = new RestApi(keys.adminKey(), accounts, new AccountRoutes(accounts, clock), new InstanceRoutes(jdbi, changes),
+                new MoneyRoutes(jdbi, catalog), new ClockRoutes(clock, scheduler, provisioner, now -> saveClock(jdbi, now)));
+        this.http = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.jetty.host = options.host();
+            cfg.jetty.port = options.port();
+            cfg.http.maxRequestSize = 1 << 20;
+            rest.routes(cfg);
+        });
+        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "billow-scheduler");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Starts Billow and returns once it answers HTTP. */
+    public static BillowServer start(Options options) {
+        BillowServer server = new BillowServer(options);
+        try {
+            server.http.start();
+        } catch (RuntimeException e) {
+            server.database.close();
+            throw new IllegalStateException("cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage(), e);
+        }
+        // Work falls due as time passes: a wall clock needs a tick; a simulated one runs on each advance,
+        // and the tick also finishes what a change made due right away (a zero-length operation).
+        server.ticker.scheduleWithFixedDelay(server::tick, 1, 1, TimeUnit.SECONDS);
+        return server;
+    }
+
+    private void tick() {
+        try {
+            scheduler.runDue();
+        } catch (RuntimeException e) {
+            LOG.error("scheduled work failed; it will be retried", e);
+        }
+    }
+
+    /** A port held by another program is a clear error, before anything else starts. */
+    private static void checkPortFree(String host, int port) {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(host, port));
+        } catch (IOException e) {
+            throw new IllegalStateException("port " + port + " on " + host + " is already in use by another program; "
+                    + "stop it or choose another port with --port");
+        }
+    }
+
+    private static SimulatedClock simulatedClock(Jdbi jdbi, Instant requestedStart) {
+        Instant saved = jdbi.withHandle(h -> h.createQuery("SELECT now FROM clock_state WHERE id = 1").mapTo(Timestamp.class)
+                .findOne().map(Timestamp::toInstant).orElse(null));
+        Instant start = saved != null ? saved : requestedStart != null ? requestedStart : new SystemClock().now();
+        if (saved != null && requestedStart != null && requestedStart.isAfter(saved)) {
+            start = requestedStart;
+        }
+        saveClock(jdbi, start);
+        return new SimulatedClock(start);
+    }
+
+    private static void saveClock(Jdbi jdbi, Instant now) {
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO clock_state (id, now) VALUES (1, :now) ON CONFLICT (id) DO UPDATE SET now = excluded.now")
+                .bind("now", Timestamp.from(now)).execute());
+    }
+
+    public String url() {
+        return "http://" + (options.host().equals("0.0.0.0") ? "localhost" : options.host()) + ":" + http.port();
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public ServerKeys keys() {
+        return keys;
+    }
+
+    public BillowClock clock() {
+        return clock;
+    }
+
+    public Jdbi jdbi() {
+        return database.jdbi();
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public SimulatedProvisioner provisioner() {
+        return provisioner;
+    }
+
+    public Settler settler() {
+        return settler;
+    }
+
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    public InstanceChanges changes() {
+        return changes;
+    }
+
+    public AccountStore accounts() {
+        return accounts;
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+        try {
+            ticker.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        http.stop();
+        database.close();
+    }
+}
