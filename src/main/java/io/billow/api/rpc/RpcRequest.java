@@ -127,14 +127,23 @@ public final class RpcRequest {
         return body.clone();
     }
 
-    /** The action: a parameter in signature V2 requests, a header or a parameter in V3 ones. */
+    /**
+     * The action: the {@code Action} parameter, or for a V3-signed request the
+     * {@code x-acs-action} header. The Java SDK sends that header with V2 requests too, but
+     * V2 does not sign headers, so there only the parameter counts.
+     */
     public Optional<String> action() {
-        return parameter("Action").or(() -> headers.get("x-acs-action"));
+        return parameter("Action").or(() -> signedHeader("x-acs-action"));
     }
 
-    /** The API version: a parameter in signature V2 requests, a header or a parameter in V3 ones. */
+    /** The API version, read the same way as {@link #action()}. */
     public Optional<String> version() {
-        return parameter("Version").or(() -> headers.get("x-acs-version"));
+        return parameter("Version").or(() -> signedHeader("x-acs-version"));
+    }
+
+    private Optional<String> signedHeader(String name) {
+        boolean v3 = headers.get("Authorization").map(Acs3Authorization::isV3).orElse(false);
+        return v3 ? headers.get(name) : Optional.empty();
     }
 
     @Override

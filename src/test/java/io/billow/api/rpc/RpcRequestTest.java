@@ -32,13 +32,18 @@ class RpcRequestTest {
     }
 
     @Test
-    void takes_action_and_version_from_v3_headers_when_not_in_parameters() {
-        RpcRequest request = SignedRequests.ok(RpcRequest.fromHttp("POST", "/", null,
-                Map.of("X-Acs-Action", "DescribeDBInstances", "x-acs-version", "2014-08-15"), new byte[0]));
+    void takes_action_and_version_from_headers_only_when_v3_signs_them() {
+        Map<String, String> headers = Map.of("X-Acs-Action", "DescribeDBInstances", "x-acs-version", "2014-08-15");
+        Map<String, String> v3Headers = new java.util.HashMap<>(headers);
+        v3Headers.put("Authorization", "ACS3-HMAC-SHA256 Credential=ak,SignedHeaders=x-acs-action,Signature=00");
 
-        assertThat(request.action()).contains("DescribeDBInstances");
-        assertThat(request.version()).contains("2014-08-15");
-        assertThat(request.headers().get("x-ACS-action")).contains("DescribeDBInstances");
+        RpcRequest v2 = SignedRequests.ok(RpcRequest.fromHttp("POST", "/", null, headers, new byte[0]));
+        RpcRequest v3 = SignedRequests.ok(RpcRequest.fromHttp("POST", "/", null, v3Headers, new byte[0]));
+
+        assertThat(v2.action()).isEmpty();
+        assertThat(v3.action()).contains("DescribeDBInstances");
+        assertThat(v3.version()).contains("2014-08-15");
+        assertThat(v3.headers().get("x-ACS-action")).contains("DescribeDBInstances");
     }
 
     @Test
