@@ -1,23 +1,15 @@
 package io.billow.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /** Commands that read a running server: instances, bills, orders. */
 final class ClientCommands {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ClientCommands() {
     }
@@ -38,16 +30,11 @@ final class ClientCommands {
                     token = java.nio.file.Files.readString(file).trim();
                 }
             }
-            HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(60));
-            if (token != null) {
-                req.header("Authorization", "Bearer " + token);
+            ApiClient.Response res = new ApiClient(url, token).get(path);
+            if (res.status() >= 400) {
+                throw new IllegalStateException(res.code() + ": " + res.body().path("message").asText());
             }
-            HttpResponse<String> res = HttpClient.newHttpClient().send(req.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode body = JSON.readTree(res.body());
-            if (res.statusCode() >= 400) {
-                throw new IllegalStateException(body.path("code").asText() + ": " + body.path("message").asText());
-            }
-            return body;
+            return res.body();
         }
     }
 

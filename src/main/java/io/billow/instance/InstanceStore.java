@@ -56,6 +56,15 @@ public final class InstanceStore {
      * resulting snapshot. The row lock taken by the update serializes appends per instance.
      */
     public static InstanceSnapshot append(Handle h, String instanceId, List<? extends TimelineEvent> events) {
+        return append(h, instanceId, events, null);
+    }
+
+    /** Appends usage samples, each carrying the sample's event id (with its kind) for idempotency. */
+    public static InstanceSnapshot appendUsage(Handle h, String instanceId, List<? extends TimelineEvent> events, String eventId) {
+        return append(h, instanceId, events, eventId);
+    }
+
+    private static InstanceSnapshot append(Handle h, String instanceId, List<? extends TimelineEvent> events, String eventId) {
         int first = h.createQuery("UPDATE instances SET event_count = event_count + :n, version = version + 1 WHERE id = :id "
                         + "RETURNING event_count - :n")
                 .bind("n", events.size()).bind("id", instanceId).mapTo(Integer.class).one();
@@ -65,7 +74,7 @@ public final class InstanceStore {
         for (TimelineEvent e : events) {
             batch.bind("id", instanceId).bind("seq", seq++).bind("at", Timestamp.from(e.at())).bind("kind", e.kind())
                     .bind("payload", TimelineCodec.encode(e))
-                    .bind("external", e instanceof TimelineEvent.UsageRecorded u ? u.eventId() : null).add();
+                    .bind("external", externalId(e, eventId)).add();
         }
         batch.execute();
         Timeline timeline = timeline(h, instanceId);
@@ -77,6 +86,16 @@ public final class InstanceStore {
                 .bind("status", released != null ? "Released" : s.state()).bind("gb", s.storageGb()).bind("type", s.storageType())
                 .bind("released", released == null ? null : Timestamp.from(released)).bind("id", instanceId).execute();
         return s;
+    }
+
+    private static String externalId(TimelineEvent e, String eventId) {
+        if (e instanceof TimelineEvent.UsageRecorded u) {
+            return u.eventId();
+        }
+        if (eventId == null) {
+            return null;
+        }
+        return eventId + (e instanceof TimelineEvent.RcuSampled ? "#rcu" : "#connections");
     }
 
     /** The instance if it exists and belongs to the account; another tenant's id looks exactly like an unknown one. */

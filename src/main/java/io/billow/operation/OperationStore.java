@@ -71,7 +71,8 @@ public final class OperationStore {
     }
 
     public static boolean hasPending(Handle h, String instanceId) {
-        return h.createQuery("SELECT EXISTS (SELECT 1 FROM operations WHERE instance_id = :i AND status = 'PENDING')")
+        // The idle timer of automatic stop is not a change in progress: it must not block the user's changes.
+        return h.createQuery("SELECT EXISTS (SELECT 1 FROM operations WHERE instance_id = :i AND status = 'PENDING' AND kind <> 'AUTO_PAUSE')")
                 .bind("i", instanceId).mapTo(Boolean.class).one();
     }
 

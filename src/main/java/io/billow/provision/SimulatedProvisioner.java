@@ -22,6 +22,8 @@ public final class SimulatedProvisioner implements Provisioner {
     public SimulatedProvisioner() {
         durations.put("CONVERT", Duration.ofSeconds(60));
         durations.put("MODIFY_SPEC", Duration.ofMinutes(5));
+        durations.put("AUTO_PAUSE", Duration.ofSeconds(30));
+        durations.put("AUTO_RESUME", Duration.ofSeconds(30));
         durations.put("adb:PAUSE", Duration.ofMinutes(10));
         durations.put("adb:RESUME", Duration.ofMinutes(10));
         durations.put("analyticdb-postgresql:PAUSE", Duration.ofMinutes(10));

@@ -9,7 +9,12 @@ import io.billow.api.rest.MoneyRoutes;
 import io.billow.api.rest.RestApi;
 import io.billow.catalog.Catalog;
 import io.billow.catalog.CatalogLoader;
+import io.billow.api.rest.ServerlessRoutes;
+import io.billow.change.Adjustments;
+import io.billow.change.Estimates;
 import io.billow.change.InstanceChanges;
+import io.billow.change.RdsSwitches;
+import io.billow.change.UsageIngest;
 import io.billow.clock.BillowClock;
 import io.billow.clock.SimulatedClock;
 import io.billow.clock.SystemClock;
@@ -59,6 +64,8 @@ public final class BillowServer implements AutoCloseable {
     private final Scheduler scheduler;
     private final InstanceChanges changes;
     private final AccountStore accounts;
+    private final RdsSwitches switches;
+    private final UsageIngest usage;
     private final Javalin http;
     private final ScheduledExecutorService ticker;
 
@@ -75,8 +82,11 @@ public final class BillowServer implements AutoCloseable {
         this.changes = new InstanceChanges(jdbi, catalog, clock, provisioner);
         this.settler = new Settler(jdbi, catalog, options.settlementBatch());
         this.scheduler = new Scheduler(clock, new OperationRunner(jdbi, provisioner), settler);
+        this.switches = new RdsSwitches(jdbi, catalog, clock, provisioner);
+        this.usage = new UsageIngest(jdbi, clock, provisioner, new Adjustments(catalog));
         RestApi rest = new RestApi(keys.adminKey(), accounts, new AccountRoutes(accounts, clock), new InstanceRoutes(jdbi, changes),
-                new MoneyRoutes(jdbi, catalog), new ClockRoutes(clock, scheduler, provisioner, now -> saveClock(jdbi, now)));
+                new MoneyRoutes(jdbi, catalog), new ClockRoutes(clock, scheduler, provisioner, now -> saveClock(jdbi, now)),
+                new ServerlessRoutes(switches, usage, new Estimates(jdbi, catalog, clock, switches)));
         this.http = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -187,6 +197,14 @@ public final class BillowServer implements AutoCloseable {
 
     public AccountStore accounts() {
         return accounts;
+    }
+
+    public RdsSwitches switches() {
+        return switches;
+    }
+
+    public UsageIngest usage() {
+        return usage;
     }
 
     @Override

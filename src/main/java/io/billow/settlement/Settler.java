@@ -3,6 +3,7 @@ package io.billow.settlement;
 import io.billow.account.Account;
 import io.billow.account.AccountStore;
 import io.billow.catalog.Catalog;
+import io.billow.change.Adjustments;
 import io.billow.catalog.Product;
 import io.billow.event.EventLog;
 import io.billow.instance.InstanceStore;
@@ -140,8 +141,11 @@ public final class Settler {
         SettlementZone zone = account.settlementZone();
         Instant cycleStart = zone.monthlyCycleContaining(start).start();
         Map<String, CycleTotals> cycles = cycleTotals(h, ids, cycleStart, start);
+        Map<String, List<Adjustments.Pending>> adjustments = Adjustments.pending(h, ids);
 
         List<PeriodBill> bills = new ArrayList<>(rows.size());
+        List<Long> adjustmentIds = new ArrayList<>();
+        List<Integer> adjustmentBill = new ArrayList<>();
         for (String[] r : rows) {
             Timeline timeline = timelines.get(r[0]);
             Product product = catalog.product(r[1]).orElse(null);
@@ -149,13 +153,27 @@ public final class Settler {
                 throw new IllegalStateException("instance " + r[0] + " has no timeline or an unknown product " + r[1]);
             }
             Metered metered = Meter.measure(timeline, product, period, zone);
-            if (metered.isEmpty()) {
+            List<Adjustments.Pending> late = adjustments.getOrDefault(r[0], List.of());
+            if (metered.isEmpty() && late.isEmpty()) {
                 continue;
             }
             List<BillLine> lines = rater.rate(metered, new Rater.Pricing(r[1], r[2], account.currency()), Map.of());
+            if (!late.isEmpty()) {
+                lines = new ArrayList<>(lines);
+                for (Adjustments.Pending p : late) {
+                    lines.add(p.line());
+                    adjustmentIds.add(p.id());
+                    adjustmentBill.add(bills.size());
+                }
+            }
             bills.add(PeriodBill.of(r[0], period, account.currency(), lines, cycles.getOrDefault(r[0], CycleTotals.EMPTY)));
         }
-        long lineCount = write(h, account, period, bills);
+        List<Long> billIds = new ArrayList<>();
+        long lineCount = write(h, account, period, bills, billIds);
+        for (int a = 0; a < adjustmentIds.size(); a++) {
+            h.createUpdate("UPDATE adjustments SET bill_id = :b WHERE id = :id").bind("b", billIds.get(adjustmentBill.get(a)))
+                    .bind("id", adjustmentIds.get(a)).execute();
+        }
         return new BatchResult(bills.size(), lineCount, rows.size(), rows.get(rows.size() - 1)[0]);
     }
 
@@ -173,12 +191,12 @@ public final class Settler {
     }
 
     /** Bills and lines by COPY, one ledger entry for the batch, the balance, and the overdue mark. */
-    private static long write(Handle h, Account account, Interval period, List<PeriodBill> bills) throws SQLException {
+    private static long write(Handle h, Account account, Interval period, List<PeriodBill> bills, List<Long> billIds) throws SQLException {
         if (bills.isEmpty()) {
             return 0;
         }
-        List<Long> billIds = h.createQuery("SELECT nextval('bill_ids') FROM generate_series(1, :n)").bind("n", bills.size())
-                .mapTo(Long.class).list();
+        billIds.addAll(h.createQuery("SELECT nextval('bill_ids') FROM generate_series(1, :n)").bind("n", bills.size())
+                .mapTo(Long.class).list());
         BigDecimal payable = BigDecimal.ZERO;
         for (PeriodBill b : bills) {
             payable = payable.add(b.payable());

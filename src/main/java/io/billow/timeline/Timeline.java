@@ -21,9 +21,16 @@ public final class Timeline {
         this.instanceId = instanceId;
     }
 
+    /**
+     * A timeline from stored events in arrival order. Usage samples may arrive late, after events
+     * that happened later, so events are put in time order first (stably: same-second events keep
+     * their arrival order).
+     */
     public static Timeline of(String instanceId, List<? extends TimelineEvent> events) {
+        List<TimelineEvent> ordered = new ArrayList<>(events);
+        ordered.sort(java.util.Comparator.comparing(TimelineEvent::at));
         Timeline t = new Timeline(instanceId);
-        for (TimelineEvent e : events) {
+        for (TimelineEvent e : ordered) {
             t.append(e);
         }
         return t;

@@ -1,5 +1,7 @@
 package io.billow.server;
 
+import io.billow.cli.ApiClient;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -32,21 +34,21 @@ public final class TestServer {
         return server;
     }
 
-    public static Api operator() {
-        return new Api(get().url(), ADMIN_KEY);
+    public static ApiClient operator() {
+        return new ApiClient(get().url(), ADMIN_KEY);
     }
 
-    /** A new account: returns a client authenticated as it, and its id in {@link Api#as}. */
+    /** A new account: returns a client authenticated as it, and its id in {@link ApiClient#as}. */
     public static Tenant newTenant(String currency, String balance, String zone) {
-        Api.Response r = operator().post("/api/v1/accounts", "{\"name\":\"t\",\"currency\":\"" + currency + "\",\"balance\":" + balance
+        ApiClient.Response r = operator().post("/api/v1/accounts", "{\"name\":\"t\",\"currency\":\"" + currency + "\",\"balance\":" + balance
                 + ",\"settlementZone\":\"" + zone + "\"}");
         if (r.status() != 201) {
             throw new IllegalStateException("cannot create a tenant: " + r.body());
         }
         String token = r.body().get("accessKeyId").asText() + ":" + r.body().get("accessKeySecret").asText();
-        return new Tenant(r.body().get("accountId").asText(), new Api(get().url(), token));
+        return new Tenant(r.body().get("accountId").asText(), new ApiClient(get().url(), token));
     }
 
-    public record Tenant(String accountId, Api api) {
+    public record Tenant(String accountId, ApiClient api) {
     }
 }

@@ -31,15 +31,17 @@ public final class RestApi {
     private final InstanceRoutes instanceRoutes;
     private final MoneyRoutes moneyRoutes;
     private final ClockRoutes clockRoutes;
+    private final ServerlessRoutes serverlessRoutes;
 
     public RestApi(String adminKey, AccountStore accounts, AccountRoutes accountRoutes, InstanceRoutes instanceRoutes,
-                   MoneyRoutes moneyRoutes, ClockRoutes clockRoutes) {
+                   MoneyRoutes moneyRoutes, ClockRoutes clockRoutes, ServerlessRoutes serverlessRoutes) {
         this.adminKey = adminKey;
         this.accounts = accounts;
         this.accountRoutes = accountRoutes;
         this.instanceRoutes = instanceRoutes;
         this.moneyRoutes = moneyRoutes;
         this.clockRoutes = clockRoutes;
+        this.serverlessRoutes = serverlessRoutes;
     }
 
     public void routes(JavalinConfig config) {
@@ -59,6 +61,9 @@ public final class RestApi {
         r.patch("/api/v1/instances/{id}/attributes", ctx -> instanceRoutes.setAttributes(ctx, caller(ctx)));
         r.post("/api/v1/instances/{id}/changes", ctx -> instanceRoutes.change(ctx, caller(ctx)));
         r.delete("/api/v1/instances/{id}", ctx -> instanceRoutes.release(ctx, caller(ctx)));
+        r.post("/api/v1/instances/{id}/switch", ctx -> serverlessRoutes.requestSwitch(ctx, caller(ctx)));
+        r.post("/api/v1/instances/{id}/usage", ctx -> serverlessRoutes.recordUsage(ctx, caller(ctx)));
+        r.post("/api/v1/estimates", ctx -> serverlessRoutes.estimate(ctx, caller(ctx)));
         r.get("/api/v1/bills", ctx -> moneyRoutes.bills(ctx, caller(ctx)));
         r.get("/api/v1/orders", ctx -> moneyRoutes.orders(ctx, caller(ctx)));
         r.get("/api/v1/events", ctx -> moneyRoutes.events(ctx, caller(ctx)));

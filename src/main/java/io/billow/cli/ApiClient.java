@@ -1,4 +1,4 @@
-package io.billow.server;
+package io.billow.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,8 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A small real-HTTP client for tests: JSON in, status and JSON out. */
-public final class Api {
+/** A small HTTP client of the native API: JSON in, status and JSON out (CLI, demo and tests). */
+public final class ApiClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -24,13 +24,13 @@ public final class Api {
     private final String baseUrl;
     private final String token;
 
-    public Api(String baseUrl, String token) {
+    public ApiClient(String baseUrl, String token) {
         this.baseUrl = baseUrl;
         this.token = token;
     }
 
-    public Api as(String otherToken) {
-        return new Api(baseUrl, otherToken);
+    public ApiClient as(String otherToken) {
+        return new ApiClient(baseUrl, otherToken);
     }
 
     public Response get(String path) {

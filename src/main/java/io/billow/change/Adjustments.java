@@ -1,0 +1,112 @@
+package io.billow.change;
+
+import io.billow.account.Account;
+import io.billow.account.AccountStore;
+import io.billow.catalog.Catalog;
+import io.billow.catalog.Product;
+import io.billow.instance.Instance;
+import io.billow.instance.InstanceStore;
+import io.billow.metering.Meter;
+import io.billow.rating.BillLine;
+import io.billow.rating.Explanation;
+import io.billow.rating.Rater;
+import io.billow.time.Interval;
+import io.billow.time.SettlementZone;
+import io.billow.timeline.Timeline;
+import org.jdbi.v3.core.Handle;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Late usage for a period already settled: the period is re-rated with and without the sample
+ * (both pure), and the difference per line becomes an adjustment billed in the next unsettled
+ * period. A settled bill is never rewritten.
+ */
+public final class Adjustments {
+
+    private final Catalog catalog;
+    private final Rater rater;
+
+    public Adjustments(Catalog catalog) {
+        this.catalog = catalog;
+        this.rater = new Rater(catalog.prices());
+    }
+
+    public void afterLateUsage(Handle h, Instance i, Timeline before, Instant at) {
+        Account account = AccountStore.find(h, i.accountId()).orElseThrow();
+        if (!at.isBefore(account.settledThrough())) {
+            return;
+        }
+        Timeline after = InstanceStore.timeline(h, i.id());
+        Product product = catalog.product(i.product()).orElseThrow();
+        SettlementZone zone = account.settlementZone();
+        Rater.Pricing pricing = new Rater.Pricing(i.product(), i.region(), account.currency());
+        for (Interval period : zone.periodsCovering(Interval.of(zone.periodContaining(at).start(), account.settledThrough()))) {
+            Map<String, BillLine> was = byKey(rater.rate(Meter.measure(before, product, period, zone), pricing, Map.of()));
+            Map<String, BillLine> now = byKey(rater.rate(Meter.measure(after, product, period, zone), pricing, Map.of()));
+            Map<String, BillLine> keys = new LinkedHashMap<>(was);
+            now.forEach(keys::putIfAbsent);
+            for (Map.Entry<String, BillLine> k : keys.entrySet()) {
+                BillLine w = was.get(k.getKey());
+                BillLine n = now.get(k.getKey());
+                BigDecimal quantity = qty(n).subtract(qty(w));
+                BigDecimal amount = amt(n).subtract(amt(w));
+                if (quantity.signum() == 0 && amount.signum() == 0) {
+                    continue;
+                }
+                BillLine line = k.getValue();
+                h.createUpdate("INSERT INTO adjustments (account_id, instance_id, source_period_start, item, spec, billing_method, quantity, "
+                                + "quantity_unit, unit_price, unit_size, price_unit, amount, explanation, created_at) VALUES (:a, :i, :p, :item, "
+                                + ":spec, :m, :q, :qu, :up, :us, :pu, :amt, :e, :now)")
+                        .bind("a", i.accountId()).bind("i", i.id()).bind("p", Timestamp.from(period.start())).bind("item", line.item())
+                        .bind("spec", line.spec()).bind("m", line.method().name()).bind("q", quantity).bind("qu", line.quantityUnit())
+                        .bind("up", line.unitPrice()).bind("us", line.unitSize()).bind("pu", line.priceUnit()).bind("amt", amount)
+                        .bind("e", "late usage at " + at + " re-rated settled period " + period + ": " + amt(w).toPlainString()
+                                + " → " + amt(n).toPlainString() + " (" + qty(w).toPlainString() + " → " + qty(n).toPlainString() + " "
+                                + line.quantityUnit() + ")")
+                        .bind("now", Timestamp.from(at)).execute();
+            }
+        }
+    }
+
+    /** A pending adjustment as a bill line, with the id to mark when it is billed. */
+    public record Pending(long id, BillLine line) {
+    }
+
+    /** Adjustments not yet billed, by instance. */
+    public static Map<String, List<Pending>> pending(Handle h, List<String> instanceIds) {
+        Map<String, List<Pending>> out = new HashMap<>();
+        h.createQuery("SELECT * FROM adjustments WHERE instance_id = ANY(:ids) AND bill_id IS NULL ORDER BY id")
+                .bindArray("ids", String.class, instanceIds)
+                .map((rs, ctx) -> out.computeIfAbsent(rs.getString("instance_id"), k -> new ArrayList<>()).add(new Pending(rs.getLong("id"),
+                        new BillLine(rs.getString("item"), rs.getString("item"), rs.getString("spec"),
+                                io.billow.catalog.BillingMethod.valueOf(rs.getString("billing_method")), rs.getBigDecimal("quantity"),
+                                rs.getString("quantity_unit"), rs.getBigDecimal("unit_price"), rs.getLong("unit_size"), rs.getString("price_unit"),
+                                rs.getBigDecimal("amount"), true, new Explanation(List.of(), "adjustment", rs.getString("explanation"))))))
+                .forEach(x -> { });
+        return out;
+    }
+
+    private static Map<String, BillLine> byKey(List<BillLine> lines) {
+        Map<String, BillLine> m = new LinkedHashMap<>();
+        for (BillLine l : lines) {
+            m.put(l.item() + "|" + l.spec() + "|" + l.method() + "|" + l.unitPrice().stripTrailingZeros().toPlainString(), l);
+        }
+        return m;
+    }
+
+    private static BigDecimal qty(BillLine l) {
+        return l == null ? BigDecimal.ZERO : l.quantity();
+    }
+
+    private static BigDecimal amt(BillLine l) {
+        return l == null ? BigDecimal.ZERO : l.amount();
+    }
+}

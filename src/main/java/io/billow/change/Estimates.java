@@ -1,0 +1,125 @@
+package io.billow.change;
+
+import io.billow.account.Account;
+import io.billow.account.AccountStore;
+import io.billow.catalog.BillingMethod;
+import io.billow.catalog.Catalog;
+import io.billow.catalog.Product;
+import io.billow.clock.BillowClock;
+import io.billow.eligibility.ServerlessSwitch;
+import io.billow.instance.Instance;
+import io.billow.instance.InstanceStore;
+import io.billow.metering.Meter;
+import io.billow.problem.Codes;
+import io.billow.problem.Problem;
+import io.billow.problem.ProblemException;
+import io.billow.rating.BillLine;
+import io.billow.rating.Rater;
+import io.billow.time.Interval;
+import io.billow.time.SettlementZone;
+import io.billow.timeline.InstanceSnapshot;
+import io.billow.timeline.Timeline;
+import io.billow.timeline.TimelineEvent;
+import org.jdbi.v3.core.Jdbi;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * "What would this change cost": the order amount, one hour before and after the change, and
+ * the rules that would block it, computed by rating synthetic one-hour timelines with the same
+ * core that bills, and changing nothing.
+ */
+public final class Estimates {
+
+    /** A limit on everything: an RCU profile has at most one sample per minute of the hour. */
+    private static final int MAX_PROFILE = 60;
+
+    private final Jdbi jdbi;
+    private final Catalog catalog;
+    private final BillowClock clock;
+    private final RdsSwitches switches;
+
+    public Estimates(Jdbi jdbi, Catalog catalog, BillowClock clock, RdsSwitches switches) {
+        this.jdbi = jdbi;
+        this.catalog = catalog;
+        this.clock = clock;
+        this.switches = switches;
+    }
+
+    public record Estimate(String currency, BigDecimal orderAmount, BigDecimal hourlyBefore, BigDecimal hourlyAfter,
+                           List<Problem> violations, String explanation) {
+    }
+
+    /**
+     * @param rcuProfile RCU levels held for equal shares of the hour (e.g. [2, 4]: 2 RCU for 30 minutes, then 4);
+     *                   empty means MinCapacity all hour
+     */
+    public Estimate forSwitch(String accountId, String instanceId, SwitchRequest req, List<BigDecimal> rcuProfile) {
+        if (instanceId == null) {
+            throw new ProblemException(Codes.MISSING_PARAMETER, "instanceId is required");
+        }
+        List<BigDecimal> profile = rcuProfile == null ? List.of() : rcuProfile;
+        if (profile.size() > MAX_PROFILE) {
+            throw new ProblemException(Codes.INVALID_PARAMETER, "rcuProfile has at most " + MAX_PROFILE + " levels");
+        }
+        Instant now = clock.now();
+        Instance i = jdbi.withHandle(h -> InstanceStore.get(h, accountId, instanceId));
+        Account account = jdbi.withHandle(h -> AccountStore.find(h, i.accountId()).orElseThrow());
+        Product product = catalog.product(i.product()).orElseThrow();
+        List<Problem> violations = switches.check(accountId, instanceId, req);
+        InstanceSnapshot current = jdbi.withHandle(h -> InstanceStore.timeline(h, instanceId).current()).withState("Running");
+        Rater.Pricing pricing = new Rater.Pricing(i.product(), i.region(), account.currency());
+        Interval hour = Interval.ofSeconds(now, 3600);
+        BigDecimal before = hourCost(product, current, hour, pricing, List.of());
+        BigDecimal after = BigDecimal.ZERO;
+        String explanation;
+        BillingMethod target = parse(req.targetMethod());
+        if (target == BillingMethod.SERVERLESS && req.minCapacity() != null && req.maxCapacity() != null) {
+            String cls = ServerlessSwitch.SERVERLESS_CLASS.getOrDefault(i.edition(), req.targetClass());
+            InstanceSnapshot serverless = current.withMethod(BillingMethod.SERVERLESS, cls)
+                    .withRcuRange(halves(req.minCapacity()), halves(req.maxCapacity()));
+            after = hourCost(product, serverless, hour, pricing, profile);
+            explanation = "one hour as now (" + i.method().alibabaName() + " " + i.instanceClass() + ") against one hour serverless ("
+                    + req.minCapacity() + "–" + req.maxCapacity() + " RCU) with RCU profile " + profile + "; the switch itself is free";
+        } else if (target == BillingMethod.PAY_AS_YOU_GO && req.targetClass() != null) {
+            after = hourCost(product, current.withMethod(BillingMethod.PAY_AS_YOU_GO, req.targetClass()), hour, pricing, List.of());
+            explanation = "one hour as now against one hour pay-as-you-go " + req.targetClass() + "; the switch itself is free";
+        } else {
+            explanation = "the target configuration is incomplete; see the violations";
+        }
+        return new Estimate(account.currency(), BigDecimal.ZERO.setScale(2), before, after, violations, explanation);
+    }
+
+    private BigDecimal hourCost(Product product, InstanceSnapshot snap, Interval hour, Rater.Pricing pricing, List<BigDecimal> profile) {
+        Timeline t = new Timeline("estimate");
+        t.append(new TimelineEvent.Created(hour.start(), snap));
+        long share = profile.isEmpty() ? 3600 : 3600 / profile.size();
+        for (int k = 0; k < profile.size(); k++) {
+            t.append(new TimelineEvent.RcuSampled(hour.start().plusSeconds(k * share), profile.get(k)));
+        }
+        BigDecimal total = BigDecimal.ZERO;
+        try {
+            for (BillLine l : new Rater(catalog.prices()).rate(Meter.measure(t, product, hour, SettlementZone.UTC), pricing, Map.of())) {
+                total = total.add(l.amount());
+            }
+        } catch (io.billow.rating.PriceNotFoundException e) {
+            throw new ProblemException(Codes.PRICE_NOT_FOUND, e.getMessage());
+        }
+        return total;
+    }
+
+    private static BillingMethod parse(String method) {
+        try {
+            return method == null ? null : BillingMethod.parse(method);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static int halves(BigDecimal rcu) {
+        return rcu.multiply(BigDecimal.valueOf(2)).setScale(0, java.math.RoundingMode.CEILING).intValueExact();
+    }
+}

@@ -1,0 +1,69 @@
+package io.billow.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The demo's script: what a FinOps engineer would try in a sandbox, hour by hour, through the
+ * native API, narrating each step.
+ */
+final class DemoStory {
+
+    private final ApiClient operator;
+    private final ApiClient tenant;
+
+    DemoStory(ApiClient operator, ApiClient tenant) {
+        this.operator = operator;
+        this.tenant = tenant;
+    }
+
+    void play(int hours) {
+        String rds = create("RDS PostgreSQL, High-availability, pay-as-you-go, 100 GB",
+                "{\"product\":\"rds-postgresql\",\"region\":\"cn-hangzhou\",\"edition\":\"HighAvailability\","
+                        + "\"instanceClass\":\"pg.n2.medium.2c\",\"billingMethod\":\"PayAsYouGo\",\"storageGb\":100}");
+        String adb = create("AnalyticDB PostgreSQL, elastic storage mode, pay-as-you-go",
+                "{\"product\":\"analyticdb-postgresql\",\"region\":\"cn-hangzhou\",\"edition\":\"ElasticStorage\","
+                        + "\"instanceClass\":\"adb.pg.4c16g\",\"billingMethod\":\"PayAsYouGo\",\"storageGb\":200}");
+        String polar = create("PolarDB PostgreSQL, pay-as-you-go (billed by whole hours)",
+                "{\"product\":\"polardb-postgresql\",\"region\":\"cn-hangzhou\",\"edition\":\"Enterprise\","
+                        + "\"instanceClass\":\"polar.pg.x4.medium\",\"billingMethod\":\"PayAsYouGo\",\"storageGb\":50}");
+        advance(40 * 60);
+        step("Pause the AnalyticDB warehouse (Pausing is billed, Paused is not)");
+        DemoCommand.must(tenant.post("/api/v1/instances/" + adb + "/changes", "{\"action\":\"pause\"}"));
+        advance(50 * 60);
+        step("Resume it (Starting is not billed either)");
+        DemoCommand.must(tenant.post("/api/v1/instances/" + adb + "/changes", "{\"action\":\"resume\"}"));
+        step("Scale the PolarDB cluster up mid-hour");
+        DemoCommand.must(tenant.post("/api/v1/instances/" + polar + "/changes",
+                "{\"action\":\"modifySpec\",\"instanceClass\":\"polar.pg.x4.large\"}"));
+        advance(30 * 60);
+        step("Switch the RDS instance from pay-as-you-go to serverless (0.5–8 RCU)");
+        DemoCommand.must(tenant.post("/api/v1/instances/" + rds + "/switch",
+                "{\"payType\":\"Serverless\",\"instanceClass\":\"pg.n2.serverless.2c\",\"minCapacity\":0.5,\"maxCapacity\":8,"
+                        + "\"autoPause\":false,\"switchForce\":false}"));
+        advance(20 * 60);
+        step("Report RCU usage: 2 RCU, then 4 RCU half an hour later");
+        DemoCommand.must(tenant.post("/api/v1/instances/" + rds + "/usage", "{\"eventId\":\"demo-1\",\"rcu\":2}"));
+        advance(30 * 60);
+        DemoCommand.must(tenant.post("/api/v1/instances/" + rds + "/usage", "{\"eventId\":\"demo-2\",\"rcu\":4}"));
+        advance(20 * 60);
+        step("Release the PolarDB cluster");
+        DemoCommand.must(tenant.delete("/api/v1/instances/" + polar));
+        long left = hours * 3600L - (40 + 50 + 30 + 20 + 30 + 20) * 60L;
+        advance(Math.max(3600, left));
+    }
+
+    private String create(String what, String body) {
+        JsonNode i = DemoCommand.must(tenant.post("/api/v1/instances", body));
+        step("Create " + what + ": " + i.path("instanceId").asText());
+        return i.path("instanceId").asText();
+    }
+
+    private void advance(long seconds) {
+        JsonNode now = DemoCommand.must(operator.post("/api/v1/clock", "{\"advanceSeconds\":" + seconds + "}"));
+        System.out.println("  … clock advanced " + (seconds / 60) + " min to " + now.path("now").asText());
+    }
+
+    private static void step(String text) {
+        System.out.println("• " + text);
+    }
+}
