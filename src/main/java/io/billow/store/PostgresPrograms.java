@@ -1,0 +1,127 @@
+package io.billow.store;
+
+import io.billow.store.DatabaseStartException.Reason;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs initdb and pg_ctl from the bundled binaries. Everything they print, and the server's own
+ * log, is appended to one log file in the data directory, never to Billow's stdout.
+ */
+final class PostgresPrograms {
+
+    static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration INITDB_TIMEOUT = Duration.ofSeconds(120);
+    /** How much of the log an error message quotes. */
+    private static final int LOG_TAIL_BYTES = 2000;
+
+    private final PostgresBinaries binaries;
+    private final RunAs runAs;
+    private final Path logFile;
+
+    PostgresPrograms(PostgresBinaries binaries, RunAs runAs, Path logFile) {
+        this.binaries = binaries;
+        this.runAs = runAs;
+        this.logFile = logFile;
+    }
+
+    Path logFile() {
+        return logFile;
+    }
+
+    /** Creates a cluster owned by {@code superuser}, with checksums so disk corruption is caught. */
+    void initdb(Path pgDir, String superuser) {
+        int status = run(List.of(binaries.program("initdb").toString(),
+                "--pgdata=" + pgDir,
+                "--username=" + superuser,
+                "--encoding=UTF8",
+                "--locale=C",
+                "--auth=trust",
+                "--data-checksums"), INITDB_TIMEOUT.plusSeconds(5));
+        if (status != 0) {
+            throw new DatabaseStartException(Reason.START_FAILED,
+                    "initdb failed with exit status " + status + " for " + pgDir + "; see " + logFile + ":\n" + logTail());
+        }
+    }
+
+    /**
+     * Starts the server and waits until it accepts connections. The durability settings are on
+     * the command line, where they override anything in postgresql.conf or ALTER SYSTEM.
+     *
+     * @return pg_ctl's exit status (0 when the server is up)
+     */
+    int start(Path pgDir, int port) {
+        String options = String.join(" ",
+                "-p", Integer.toString(port),
+                "-c", "listen_addresses=127.0.0.1",
+                // TCP only: no socket file in /tmp or /var/run that could clash or need permissions.
+                "-c", "unix_socket_directories=''",
+                "-c", "fsync=on",
+                "-c", "synchronous_commit=on",
+                "-c", "full_page_writes=on");
+        return run(List.of(binaries.program("pg_ctl").toString(), "start",
+                "--pgdata=" + pgDir,
+                "--log=" + logFile,
+                "--wait", "--timeout=" + START_TIMEOUT.toSeconds(),
+                "--options=" + options), START_TIMEOUT.plusSeconds(5));
+    }
+
+    /** Stops the server with a fast shutdown (rolls back open transactions, checkpoints). */
+    boolean stop(Path pgDir) {
+        return run(List.of(binaries.program("pg_ctl").toString(), "stop",
+                "--pgdata=" + pgDir,
+                "--mode=fast",
+                "--wait", "--timeout=" + STOP_TIMEOUT.toSeconds()), STOP_TIMEOUT.plusSeconds(5)) == 0;
+    }
+
+    /** The end of the log, for error messages. */
+    String logTail() {
+        try (RandomAccessFile file = new RandomAccessFile(logFile.toFile(), "r")) {
+            long start = Math.max(0, file.length() - LOG_TAIL_BYTES);
+            byte[] tail = new byte[(int) (file.length() - start)];
+            file.seek(start);
+            file.readFully(tail);
+            return new String(tail, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    private int run(List<String> command, Duration timeout) {
+        List<String> wrapped = runAs.wrap(command);
+        ProcessBuilder builder = new ProcessBuilder(wrapped)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                // Never the JVM's stdin: under Maven Surefire that is the fork's command channel.
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+        Map<String, String> environment = builder.environment();
+        // PGDATA, PGPORT and friends would silently change what the programs do.
+        environment.keySet().removeIf(name -> name.startsWith("PG"));
+        environment.put("TZ", "UTC");
+        environment.put("LC_ALL", "C");
+        try {
+            Files.createDirectories(logFile.getParent());
+            Process process = builder.start();
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new DatabaseStartException(Reason.START_FAILED,
+                        String.join(" ", command) + " did not finish within " + timeout.toSeconds() + " s; see " + logFile);
+            }
+            return process.exitValue();
+        } catch (IOException e) {
+            throw new DatabaseStartException(Reason.START_FAILED,
+                    "could not run " + String.join(" ", wrapped) + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DatabaseStartException(Reason.START_FAILED, "interrupted while running " + command.get(0), e);
+        }
+    }
+}
