@@ -5,8 +5,9 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
@@ -151,21 +152,24 @@ public final class PostgresBinaries {
     }
 
     private static void moveIntoPlace(Path partial, Path home) throws IOException {
+        if (Files.exists(home) && !Files.exists(home.resolve(COMPLETE_MARKER))) {
+            // Not made by an install (those appear complete or not at all): a hand-made or damaged tree.
+            deleteTree(home);
+        }
         try {
             Files.move(partial, home, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
-            // Another Billow finished first, or an old incomplete tree is in the way.
-            if (!Files.exists(home.resolve(COMPLETE_MARKER))) {
-                deleteTree(home);
-                Files.move(partial, home, StandardCopyOption.ATOMIC_MOVE);
-            }
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("cannot rename " + partial + " to " + home + " atomically", e);
+        } catch (FileSystemException e) {
+            // Another Billow renamed its complete tree into place first: use that one.
+            if (!Files.exists(home.resolve(COMPLETE_MARKER))) {
+                throw e;
+            }
         }
     }
 
     private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try (Stream<Path> paths = Files.walk(root)) {
