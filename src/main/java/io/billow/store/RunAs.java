@@ -40,7 +40,7 @@ final class RunAs {
     static RunAs detect() {
         RunAs result = detected;
         if (result == null) {
-            result = isRoot() ? inUserNamespace() : DIRECT;
+            result = isRoot() ? inUserNamespace("unshare") : DIRECT;
             detected = result;
         }
         return result;
@@ -57,8 +57,9 @@ final class RunAs {
         return !prefix.isEmpty();
     }
 
-    private static RunAs inUserNamespace() {
-        List<String> prefix = List.of("unshare", "--user",
+    /** Run through {@code unshareProgram}, if a probe shows it works here. */
+    static RunAs inUserNamespace(String unshareProgram) {
+        List<String> prefix = List.of(unshareProgram, "--user",
                 "--map-user=" + NAMESPACE_ID, "--map-group=" + NAMESPACE_ID, "--");
         List<String> probe = new ArrayList<>(prefix);
         probe.add("true");
