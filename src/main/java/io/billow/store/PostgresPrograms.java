@@ -8,8 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs initdb and pg_ctl from the bundled binaries. Everything they print, and the server's own
@@ -22,6 +25,8 @@ final class PostgresPrograms {
     private static final Duration INITDB_TIMEOUT = Duration.ofSeconds(120);
     /** How much of the log an error message quotes. */
     private static final int LOG_TAIL_BYTES = 2000;
+    private static final long EXIT_WAIT_SECONDS = 10;
+    private static final Logger log = LoggerFactory.getLogger(PostgresPrograms.class);
 
     private final PostgresBinaries binaries;
     private final RunAs runAs;
@@ -74,12 +79,57 @@ final class PostgresPrograms {
                 "--options=" + options), START_TIMEOUT.plusSeconds(5));
     }
 
-    /** Stops the server with a fast shutdown (rolls back open transactions, checkpoints). */
-    boolean stop(Path pgDir) {
+    /** pg_ctl stop with a fast shutdown: open transactions roll back, then a checkpoint. */
+    private boolean pgCtlStop(Path pgDir) {
         return run(List.of(binaries.program("pg_ctl").toString(), "stop",
                 "--pgdata=" + pgDir,
                 "--mode=fast",
                 "--wait", "--timeout=" + STOP_TIMEOUT.toSeconds()), STOP_TIMEOUT.plusSeconds(5)) == 0;
+    }
+
+    /**
+     * pg_ctl stop, then waits for the postmaster to exit: pg_ctl returns when postmaster.pid is
+     * gone, a moment before the process is. If the postmaster outlives both, kills it and its
+     * children, so that no old process still holds the shared memory a new server needs.
+     */
+    void stopServer(Path pgDir) {
+        Optional<ProcessHandle> postmaster = PostmasterPid.read(pgDir).flatMap(pid -> pid.liveProcess(pgDir));
+        List<ProcessHandle> children = postmaster.map(process -> process.descendants().toList()).orElse(List.of());
+        boolean stopped = pgCtlStop(pgDir);
+        if (postmaster.isEmpty() || stopped && exited(postmaster.get())) {
+            return;
+        }
+        ProcessHandle process = postmaster.get();
+        log.warn("PostgreSQL (pid {}) on {} did not stop; killing it. See {}", process.pid(), pgDir, logFile);
+        process.destroyForcibly();
+        children.forEach(ProcessHandle::destroyForcibly);
+        if (!exited(process)) {
+            throw new DatabaseStartException(Reason.START_FAILED,
+                    "PostgreSQL process " + process.pid() + " on " + pgDir + " did not exit within "
+                            + EXIT_WAIT_SECONDS + " s of SIGKILL; stop it by hand");
+        }
+        children.forEach(PostgresPrograms::exited);
+    }
+
+    /**
+     * Waits for {@code process} to exit; true if it did within {@link #EXIT_WAIT_SECONDS}. Polls:
+     * {@code onExit()} of a process that is not our child polls too, but backs off to a second,
+     * and it waits for the zombie to be reaped.
+     */
+    private static boolean exited(ProcessHandle process) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(EXIT_WAIT_SECONDS);
+        while (PostmasterPid.isRunning(process)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The end of the log, for error messages. */

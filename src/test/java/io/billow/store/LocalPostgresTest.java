@@ -125,7 +125,7 @@ class LocalPostgresTest {
     @Test
     void refusesServerOfAnotherDirectoryAnsweringOnItsPort(@TempDir Path otherDir) throws Exception {
         Path otherPgDir = Files.createDirectories(otherDir.resolve("pg"));
-        assertThatThrownBy(() -> LocalPostgres.checkServer(shared.port(), otherPgDir))
+        assertThatThrownBy(() -> ServerCheck.run(shared.port(), otherPgDir))
                 .isInstanceOfSatisfying(DatabaseStartException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.STRANGER_ON_PORT))
                 .hasMessageContaining("127.0.0.1:" + shared.port())
