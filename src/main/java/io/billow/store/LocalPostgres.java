@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -194,13 +195,25 @@ public final class LocalPostgres implements AutoCloseable {
 
     /**
      * We hold the lock, so no live Billow uses this directory: a live postmaster on it was left by
-     * one that died. A dead pid in postmaster.pid is left to postgres, which cleans it up itself.
+     * one that died. A dead pid in postmaster.pid is left to postgres, which cleans it up itself,
+     * once the dead process has been reaped.
      */
     private static void stopStalePostmaster(Path pgDir, PostgresPrograms programs) {
-        PostmasterPid.read(pgDir).flatMap(pid -> pid.liveProcess(pgDir)).ifPresent(process -> {
+        Optional<PostmasterPid> recorded = PostmasterPid.read(pgDir);
+        recorded.flatMap(pid -> pid.liveProcess(pgDir)).ifPresent(process -> {
             log.warn("stopping PostgreSQL (pid {}) left running on {} by a Billow that exited without stopping it",
                     process.pid(), pgDir);
             programs.stopServer(pgDir);
+        });
+        recorded.flatMap(PostmasterPid::unreaped).ifPresent(zombie -> {
+            if (!PostgresPrograms.reaped(zombie)) {
+                throw new DatabaseStartException(Reason.START_FAILED,
+                        "PostgreSQL process " + zombie.pid() + " that served " + pgDir + " has exited, but its parent"
+                                + zombie.parent().map(parent -> " (pid " + parent.pid() + ")").orElse("")
+                                + " has not reaped it in " + PostgresPrograms.EXIT_WAIT_SECONDS + " s, and PostgreSQL"
+                                + " will not start while that pid exists. In a container, run Billow under an init"
+                                + " that reaps orphans (docker run --init, or tini)");
+            }
         });
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,7 @@ final class PostgresPrograms {
     private static final Duration INITDB_TIMEOUT = Duration.ofSeconds(120);
     /** How much of the log an error message quotes. */
     private static final int LOG_TAIL_BYTES = 2000;
-    private static final long EXIT_WAIT_SECONDS = 10;
+    static final long EXIT_WAIT_SECONDS = 10;
     private static final Logger log = LoggerFactory.getLogger(PostgresPrograms.class);
 
     private final PostgresBinaries binaries;
@@ -111,14 +112,26 @@ final class PostgresPrograms {
         children.forEach(PostgresPrograms::exited);
     }
 
-    /**
-     * Waits for {@code process} to exit; true if it did within {@link #EXIT_WAIT_SECONDS}. Polls:
-     * {@code onExit()} of a process that is not our child polls too, but backs off to a second,
-     * and it waits for the zombie to be reaped.
-     */
+    /** Waits for {@code process} to exit (a zombie counts as exited); true if it did in time. */
     private static boolean exited(ProcessHandle process) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(EXIT_WAIT_SECONDS);
-        while (PostmasterPid.isRunning(process)) {
+        return within(EXIT_WAIT_SECONDS, () -> !PostmasterPid.isRunning(process));
+    }
+
+    /**
+     * Waits for an exited process to be reaped by its parent, which postgres needs: it refuses to
+     * start while the pid in postmaster.pid still exists, and a zombie does.
+     */
+    static boolean reaped(ProcessHandle process) {
+        return within(EXIT_WAIT_SECONDS, () -> !process.isAlive());
+    }
+
+    /**
+     * Polls: {@code onExit()} of a process that is not our child polls too, but backs off to a
+     * second at a time, and it cannot tell a zombie from a running process.
+     */
+    private static boolean within(long seconds, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 return false;
             }

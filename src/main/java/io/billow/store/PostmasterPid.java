@@ -40,6 +40,11 @@ record PostmasterPid(long pid) {
                 .filter(process -> isPostgresOf(process.info(), pgDir));
     }
 
+    /** The process with this pid if it has exited but is still a zombie, waiting for its parent to reap it. */
+    Optional<ProcessHandle> unreaped() {
+        return ProcessHandle.of(pid).filter(process -> process.isAlive() && !isRunning(process));
+    }
+
     /** Unknown command or arguments (not ours to inspect) count as a match: postgres will refuse to start anyway. */
     private static boolean isPostgresOf(ProcessHandle.Info info, Path pgDir) {
         boolean postgres = info.command().map(command -> command.endsWith("/postgres")).orElse(true);

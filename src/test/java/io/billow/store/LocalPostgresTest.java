@@ -13,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -93,6 +94,25 @@ class LocalPostgresTest {
         try (LocalPostgres server = LocalPostgres.start(dataDir); Connection connection = connect(server)) {
             assertThat(ProcessHandle.of(strayPid).filter(PostmasterPid::isRunning)).isEmpty();
             assertThat(query(connection, "SELECT current_user")).isEqualTo("billow");
+        }
+    }
+
+    @Test
+    void recoversAfterServerAndBillowWereBothKilled(@TempDir Path dataDir) throws Exception {
+        LocalPostgres dead = LocalPostgres.start(dataDir);
+        try (Connection connection = connect(dead); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE kept (note text)");
+            statement.execute("INSERT INTO kept VALUES ('committed before kill -9')");
+        }
+        ProcessHandle postmaster = ProcessHandle.of(postmasterPid(dataDir)).orElseThrow();
+        List<ProcessHandle> children = postmaster.descendants().toList();
+        dead.abandonWithoutStopping();
+        postmaster.destroyForcibly();
+        children.forEach(ProcessHandle::destroyForcibly);
+        assertThat(dataDir.resolve("pg/postmaster.pid")).exists();
+
+        try (LocalPostgres server = LocalPostgres.start(dataDir); Connection connection = connect(server)) {
+            assertThat(query(connection, "SELECT note FROM kept")).isEqualTo("committed before kill -9");
         }
     }
 
