@@ -8,7 +8,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -199,13 +198,13 @@ public final class LocalPostgres implements AutoCloseable {
      * once the dead process has been reaped.
      */
     private static void stopStalePostmaster(Path pgDir, PostgresPrograms programs) {
-        Optional<PostmasterPid> recorded = PostmasterPid.read(pgDir);
-        recorded.flatMap(pid -> pid.liveProcess(pgDir)).ifPresent(process -> {
+        PostmasterPid.read(pgDir).flatMap(pid -> pid.liveProcess(pgDir)).ifPresent(process -> {
             log.warn("stopping PostgreSQL (pid {}) left running on {} by a Billow that exited without stopping it",
                     process.pid(), pgDir);
             programs.stopServer(pgDir);
         });
-        recorded.flatMap(PostmasterPid::unreaped).ifPresent(zombie -> {
+        // Read again: a clean stop removes the file, a kill -9 leaves it behind.
+        PostmasterPid.read(pgDir).flatMap(PostmasterPid::unreaped).ifPresent(zombie -> {
             if (!PostgresPrograms.reaped(zombie)) {
                 throw new DatabaseStartException(Reason.START_FAILED,
                         "PostgreSQL process " + zombie.pid() + " that served " + pgDir + " has exited, but its parent"
