@@ -223,7 +223,8 @@ public final class LocalPostgres implements AutoCloseable {
             if (!isFree(requestedPort)) {
                 throw portInUse(requestedPort);
             }
-            if (programs.start(pgDir, requestedPort) != 0 && portWasTaken(programs)) {
+            long logBefore = programs.logLength();
+            if (programs.start(pgDir, requestedPort) != 0 && portWasTaken(programs, logBefore)) {
                 throw portInUse(requestedPort);
             }
             requireRunning(pgDir, programs);
@@ -231,10 +232,11 @@ public final class LocalPostgres implements AutoCloseable {
         }
         for (int attempt = 1; attempt <= PORT_ATTEMPTS; attempt++) {
             int port = freePort();
+            long logBefore = programs.logLength();
             if (programs.start(pgDir, port) == 0) {
                 return port;
             }
-            if (!portWasTaken(programs)) {
+            if (!portWasTaken(programs, logBefore)) {
                 break;
             }
         }
@@ -247,8 +249,9 @@ public final class LocalPostgres implements AutoCloseable {
                         + " another port (or none, to pick a free one)");
     }
 
-    private static boolean portWasTaken(PostgresPrograms programs) {
-        return programs.logTail().contains("Address already in use");
+    /** Only this attempt's part of the log counts: an old failure may still be in it. */
+    private static boolean portWasTaken(PostgresPrograms programs, long logBefore) {
+        return programs.logSince(logBefore).contains("Address already in use");
     }
 
     private static void requireRunning(Path pgDir, PostgresPrograms programs) {

@@ -147,12 +147,33 @@ final class PostgresPrograms {
 
     /** The end of the log, for error messages. */
     String logTail() {
+        try {
+            return logSince(Math.max(0, Files.size(logFile) - LOG_TAIL_BYTES));
+        } catch (IOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Where the log ends now; with {@link #logSince(long)}, what one command wrote. */
+    long logLength() {
+        try {
+            return Files.exists(logFile) ? Files.size(logFile) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** The log from {@code offset} on, at most {@value #LOG_TAIL_BYTES} bytes of it. */
+    String logSince(long offset) {
         try (RandomAccessFile file = new RandomAccessFile(logFile.toFile(), "r")) {
-            long start = Math.max(0, file.length() - LOG_TAIL_BYTES);
-            byte[] tail = new byte[(int) (file.length() - start)];
-            file.seek(start);
-            file.readFully(tail);
-            return new String(tail, StandardCharsets.UTF_8).strip();
+            long length = Math.min(file.length() - offset, LOG_TAIL_BYTES);
+            if (length <= 0) {
+                return "";
+            }
+            byte[] bytes = new byte[(int) length];
+            file.seek(offset);
+            file.readFully(bytes);
+            return new String(bytes, StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
             return "(log unreadable: " + e.getMessage() + ")";
         }
