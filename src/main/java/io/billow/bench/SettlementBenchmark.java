@@ -7,6 +7,7 @@ import io.billow.settlement.CopyWriter;
 import io.billow.settlement.SettlementReport;
 import io.billow.settlement.Settler;
 import io.billow.store.Database;
+import io.billow.store.DatabaseUrl;
 import io.billow.timeline.Timeline;
 import io.billow.timeline.TimelineEvent;
 import org.jdbi.v3.core.Jdbi;
@@ -36,7 +37,7 @@ public final class SettlementBenchmark {
 
     public static void run(int instances, String dbUrl, Path dataDir, PrintStream out) throws Exception {
         Path dir = dataDir != null ? dataDir : Files.createTempDirectory("billow-bench-");
-        try (Database db = dbUrl != null ? Database.external(dbUrl) : Database.embedded(dir)) {
+        try (Database db = dbUrl != null ? Database.external(DatabaseUrl.parse(dbUrl), 4) : Database.startEmbedded(dir)) {
             Jdbi jdbi = db.jdbi();
             Catalog catalog = CatalogLoader.fromClasspath();
             String account = "acc-bench-" + Long.toHexString(System.nanoTime());

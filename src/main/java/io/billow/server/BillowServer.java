@@ -23,6 +23,7 @@ import io.billow.provision.SimulatedProvisioner;
 import io.billow.scheduler.Scheduler;
 import io.billow.settlement.Settler;
 import io.billow.store.Database;
+import io.billow.store.DatabaseUrl;
 import io.javalin.Javalin;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -74,7 +75,8 @@ public final class BillowServer implements AutoCloseable {
         this.keys = ServerKeys.load(options.dataDir(), options.adminKey());
         this.catalog = options.catalogDir() == null ? CatalogLoader.fromClasspath() : CatalogLoader.fromDirectory(options.catalogDir());
         checkPortFree(options.host(), options.port());
-        this.database = options.dbUrl() == null ? Database.embedded(options.dataDir()) : Database.external(options.dbUrl());
+        this.database = options.dbUrl() == null ? Database.startEmbedded(options.dataDir())
+                : Database.external(DatabaseUrl.parse(options.dbUrl()), Database.DEFAULT_POOL_SIZE);
         Jdbi jdbi = database.jdbi();
         this.clock = options.simulatedClock() ? simulatedClock(jdbi, options.clockStart()) : new SystemClock();
         this.provisioner = new SimulatedProvisioner();
