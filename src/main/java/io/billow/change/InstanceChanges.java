@@ -150,6 +150,12 @@ public final class InstanceChanges {
             }
             String id = InstanceIds.next(product.code());
             ObjectNode attributes = JSON.createObjectNode();
+            if (product.code().startsWith("rds-")) {
+                RdsAttributes.defaults(attributes, req.engineVersion());
+            }
+            if (method == BillingMethod.SERVERLESS) {
+                attributes.put("minCapacity", req.rcuMin().toPlainString()).put("maxCapacity", req.rcuMax().toPlainString());
+            }
             if (method == BillingMethod.SUBSCRIPTION) {
                 Instant expires = account.settlementZone().plusMonths(now, req.months());
                 attributes.put("expiresAt", expires.toString());

@@ -23,7 +23,7 @@ public final class InstanceRoutes {
 
     record CreateBody(String accountId, String product, String region, String zoneId, String edition, String instanceClass,
                       String billingMethod, Integer storageGb, String storageType, Integer months, BigDecimal minCapacity,
-                      BigDecimal maxCapacity) {
+                      BigDecimal maxCapacity, String engineVersion) {
     }
 
     record ChangeBody(String action, String instanceClass, Integer storageGb) {
@@ -41,7 +41,7 @@ public final class InstanceRoutes {
         CreateBody b = Json.read(ctx.body(), CreateBody.class);
         String account = caller.requireAccount(b.accountId());
         var created = changes.create(account, new CreateInstance(b.product(), b.region(), b.zoneId(), b.edition(), b.instanceClass(),
-                b.billingMethod(), b.storageGb(), b.storageType(), b.months(), b.minCapacity(), b.maxCapacity()));
+                b.billingMethod(), b.storageGb(), b.storageType(), b.months(), b.minCapacity(), b.maxCapacity(), b.engineVersion()));
         RestApi.json(ctx, 201, view(created.instance()).put("orderId", created.order().id()));
     }
 

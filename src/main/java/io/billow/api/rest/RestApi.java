@@ -77,7 +77,8 @@ public final class RestApi {
             problem(ctx, new ProblemException("InternalError", "an internal error occurred; nothing was changed"));
         });
         r.error(404, "*", ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty()) {
+            String type = ctx.res().getContentType();
+            if (type == null || !type.startsWith("application/json")) {
                 problem(ctx, new ProblemException(Codes.NOT_FOUND, "no such endpoint: " + ctx.method() + " " + ctx.path()));
             }
         });
