@@ -1,6 +1,7 @@
 package io.billow.scheduler;
 
 import io.billow.clock.BillowClock;
+import io.billow.clock.ClockStore;
 import io.billow.clock.SimulatedClock;
 import io.billow.operation.OperationRunner;
 import io.billow.settlement.Progress;
@@ -19,11 +20,13 @@ public final class Scheduler {
     private final BillowClock clock;
     private final OperationRunner operations;
     private final Settler settler;
+    private final ClockStore clockStore;
 
-    public Scheduler(BillowClock clock, OperationRunner operations, Settler settler) {
+    public Scheduler(BillowClock clock, OperationRunner operations, Settler settler, ClockStore clockStore) {
         this.clock = clock;
         this.operations = operations;
         this.settler = settler;
+        this.clockStore = clockStore;
     }
 
     /** Runs what is due now (the background tick of a wall-clock server). */
@@ -41,6 +44,7 @@ public final class Scheduler {
         }
         runUntil(target);
         simulated.moveTo(target);
+        clockStore.save(target);
     }
 
     private void runUntil(Instant target) {
@@ -53,6 +57,7 @@ public final class Scheduler {
             }
             if (clock instanceof SimulatedClock simulated && next.isAfter(clock.now())) {
                 simulated.moveTo(next);
+                clockStore.save(next);
             }
             // Operations first: a change completing exactly at a boundary belongs to the period it starts.
             if (op != null && !op.isAfter(next)) {

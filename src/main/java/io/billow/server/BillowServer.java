@@ -16,6 +16,7 @@ import io.billow.change.InstanceChanges;
 import io.billow.change.RdsSwitches;
 import io.billow.change.UsageIngest;
 import io.billow.clock.BillowClock;
+import io.billow.clock.ClockStore;
 import io.billow.clock.SimulatedClock;
 import io.billow.clock.SystemClock;
 import io.billow.operation.OperationRunner;
@@ -83,11 +84,12 @@ public final class BillowServer implements AutoCloseable {
         this.accounts = new AccountStore(jdbi, new SecretSealer(keys.masterKey()));
         this.changes = new InstanceChanges(jdbi, catalog, clock, provisioner);
         this.settler = new Settler(jdbi, catalog, options.settlementBatch());
-        this.scheduler = new Scheduler(clock, new OperationRunner(jdbi, provisioner), settler);
+        this.scheduler = new Scheduler(clock, new OperationRunner(jdbi, provisioner), settler,
+                clock.isSimulated() ? now -> saveClock(jdbi, now) : ClockStore.NONE);
         this.switches = new RdsSwitches(jdbi, catalog, clock, provisioner);
         this.usage = new UsageIngest(jdbi, clock, provisioner, new Adjustments(catalog));
         RestApi rest = new RestApi(keys.adminKey(), accounts, new AccountRoutes(accounts, clock), new InstanceRoutes(jdbi, changes),
-                new MoneyRoutes(jdbi, catalog), new ClockRoutes(clock, scheduler, provisioner, now -> saveClock(jdbi, now)),
+                new MoneyRoutes(jdbi, catalog), new ClockRoutes(clock, scheduler, provisioner),
                 new ServerlessRoutes(switches, usage, new Estimates(jdbi, catalog, clock, switches)));
         this.http = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;

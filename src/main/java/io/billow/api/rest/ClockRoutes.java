@@ -31,18 +31,11 @@ public final class ClockRoutes {
     private final BillowClock clock;
     private final Scheduler scheduler;
     private final SimulatedProvisioner provisioner;
-    private final ClockStore clockStore;
 
-    public ClockRoutes(BillowClock clock, Scheduler scheduler, SimulatedProvisioner provisioner, ClockStore clockStore) {
+    public ClockRoutes(BillowClock clock, Scheduler scheduler, SimulatedProvisioner provisioner) {
         this.clock = clock;
         this.scheduler = scheduler;
         this.provisioner = provisioner;
-        this.clockStore = clockStore;
-    }
-
-    /** Persists the simulated clock so a restart continues from where it was. */
-    public interface ClockStore {
-        void save(Instant now);
     }
 
     void get(Context ctx) {
@@ -76,7 +69,6 @@ public final class ClockRoutes {
             throw new ProblemException(Codes.INVALID_PARAMETER, "one advance moves at most " + MAX_ADVANCE_SECONDS + " seconds");
         }
         scheduler.advanceTo(target);
-        clockStore.save(clock.now());
         get(ctx);
     }
 
