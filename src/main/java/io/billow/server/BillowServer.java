@@ -14,6 +14,7 @@ import io.billow.change.Adjustments;
 import io.billow.change.Estimates;
 import io.billow.change.InstanceChanges;
 import io.billow.change.RdsSwitches;
+import io.billow.change.SubscriptionToPayAsYouGo;
 import io.billow.change.UsageIngest;
 import io.billow.clock.BillowClock;
 import io.billow.clock.ClockStore;
@@ -68,6 +69,7 @@ public final class BillowServer implements AutoCloseable {
     private final AccountStore accounts;
     private final RdsSwitches switches;
     private final UsageIngest usage;
+    private final SubscriptionToPayAsYouGo payTypes;
     private final Javalin http;
     private final ScheduledExecutorService ticker;
 
@@ -88,6 +90,7 @@ public final class BillowServer implements AutoCloseable {
                 clock.isSimulated() ? now -> saveClock(jdbi, now) : ClockStore.NONE);
         this.switches = new RdsSwitches(jdbi, catalog, clock, provisioner);
         this.usage = new UsageIngest(jdbi, clock, provisioner, new Adjustments(catalog));
+        this.payTypes = new SubscriptionToPayAsYouGo(jdbi, clock);
         RestApi rest = new RestApi(keys.adminKey(), accounts, new AccountRoutes(accounts, clock), new InstanceRoutes(jdbi, changes),
                 new MoneyRoutes(jdbi, catalog), new ClockRoutes(clock, scheduler, provisioner),
                 new ServerlessRoutes(switches, usage, new Estimates(jdbi, catalog, clock, switches)));
@@ -209,6 +212,10 @@ public final class BillowServer implements AutoCloseable {
 
     public UsageIngest usage() {
         return usage;
+    }
+
+    public SubscriptionToPayAsYouGo payTypes() {
+        return payTypes;
     }
 
     @Override
