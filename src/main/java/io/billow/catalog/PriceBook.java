@@ -25,7 +25,13 @@ public final class PriceBook {
     public record Span(PriceEntry entry, long start, long end) {
     }
 
+    private static final PriceEntry[] NONE = new PriceEntry[0];
+    /** A limit on everything: the lookup cache holds at most this many keys. */
+    private static final int MAX_RESOLVED = 100_000;
+
     private final Map<Key, PriceEntry[]> versions;
+    /** Requested key → versions found after the "*" fallbacks; the book is immutable, so this never goes stale. */
+    private final Map<Key, PriceEntry[]> resolved = new java.util.concurrent.ConcurrentHashMap<>();
 
     private PriceBook(Map<Key, PriceEntry[]> versions) {
         this.versions = versions;
@@ -63,7 +69,24 @@ public final class PriceBook {
 
     /** The versions that apply to a concrete (product, item, region, spec, currency), oldest first. */
     public PriceEntry[] versionsFor(String product, String item, String region, String spec, String currency) {
-        PriceEntry[] v = versions.get(new Key(product, item, region, spec, currency));
+        Key key = new Key(product, item, region, spec, currency);
+        PriceEntry[] v = resolved.get(key);
+        if (v == null) {
+            v = resolve(key);
+            if (resolved.size() < MAX_RESOLVED) {
+                resolved.put(key, v);
+            }
+        }
+        return v;
+    }
+
+    private PriceEntry[] resolve(Key k) {
+        String product = k.product();
+        String item = k.item();
+        String region = k.region();
+        String spec = k.spec();
+        String currency = k.currency();
+        PriceEntry[] v = versions.get(k);
         if (v == null) {
             v = versions.get(new Key(product, item, "*", spec, currency));
         }
@@ -73,7 +96,7 @@ public final class PriceBook {
         if (v == null) {
             v = versions.get(new Key(product, item, "*", "*", currency));
         }
-        return v == null ? new PriceEntry[0] : v;
+        return v == null ? NONE : v;
     }
 
     /** The price in effect at {@code at}, if any. */

@@ -47,7 +47,12 @@ public record Product(
 
     /** The spec rule of an item in a state, or empty if the item does not accrue in that state. */
     public Optional<SpecRule> rule(String state, String itemCode) {
+        return Optional.ofNullable(ruleOrNull(state, itemCode));
+    }
+
+    /** As {@link #rule}, without the Optional: metering asks this for every item of every stretch. */
+    public SpecRule ruleOrNull(String state, String itemCode) {
         Map<String, SpecRule> rules = states.get(state);
-        return rules == null ? Optional.empty() : Optional.ofNullable(rules.get(itemCode));
+        return rules == null ? null : rules.get(itemCode);
     }
 }

@@ -55,11 +55,22 @@ public final class Meter {
                 }
             }
         }
-        addReportedUsage(accruals, timeline, product, from, to);
-        if (zone.dayContaining(period.end()).start().equals(period.end())) {
+        if (has(product, Granularity.COUNT)) {
+            addReportedUsage(accruals, timeline, product, from, to);
+        }
+        if (has(product, Granularity.DAY) && zone.isDayBoundary(to)) {
             addDays(accruals, timeline, product, zone.dayContaining(period.end().minusSeconds(1)));
         }
         return new Metered(timeline.instanceId(), period, accruals, methodChanged);
+    }
+
+    private static boolean has(Product product, Granularity granularity) {
+        for (BillingItem item : product.items()) {
+            if (item.granularity() == granularity) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void addAccrual(List<Accrual> out, Product product, BillingItem item, Segment segment, long start, long end) {
@@ -67,7 +78,7 @@ public final class Meter {
         if (!item.accruesUnder(snap.method())) {
             return;
         }
-        SpecRule rule = product.rule(snap.state(), item.code()).orElse(null);
+        SpecRule rule = product.ruleOrNull(snap.state(), item.code());
         if (rule == null) {
             return;
         }

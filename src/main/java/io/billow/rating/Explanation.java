@@ -16,8 +16,12 @@ public record Explanation(List<Part> parts, String priceEntryId, String priceSou
         parts = List.copyOf(parts);
     }
 
-    /** One stretch: {@code rate} units per second over {@code interval}, set by timeline event {@code eventIndex}. */
-    public record Part(Interval interval, BigDecimal rate, int eventIndex) {
+    /** One stretch: {@code rate} units per second over [start, end) (epoch seconds), set by timeline event {@code eventIndex}. */
+    public record Part(long start, long end, BigDecimal rate, int eventIndex) {
+
+        public Interval interval() {
+            return Interval.of(java.time.Instant.ofEpochSecond(start), java.time.Instant.ofEpochSecond(end));
+        }
     }
 
     @Override

@@ -8,7 +8,6 @@ import io.billow.catalog.PriceEntry;
 import io.billow.metering.Accrual;
 import io.billow.metering.Metered;
 import io.billow.money.Rounding;
-import io.billow.time.Interval;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -42,15 +41,21 @@ public final class Rater {
      * @param usedThisCycle for COUNT items: quantity already used this month against the free quota, by item
      */
     public List<BillLine> rate(Metered metered, Pricing pricing, Map<String, BigDecimal> usedThisCycle) {
-        Map<LineKey, LineSum> lines = new LinkedHashMap<>();
+        List<LineSum> lines = new ArrayList<>(4);
         Map<BillingItem, List<Accrual>> hourly = null;
         Map<BillingItem, List<Accrual>> counted = null;
         List<PriceBook.Span> spans = new ArrayList<>(2);
         for (Accrual a : metered.accruals()) {
             Granularity g = a.item().granularity();
             if (g == Granularity.SECOND || (g == Granularity.HOUR && metered.methodChanged())) {
+                PriceEntry[] versions = versions(a, pricing);
+                if (versions.length == 1 && versions[0].effectiveFrom().getEpochSecond() <= a.start()) {
+                    // One version covers the whole stretch: the common case, without splitting.
+                    sum(lines, a, versions[0]).add(a.rate().multiply(BigDecimal.valueOf(a.end() - a.start())), a, a.start(), a.end());
+                    continue;
+                }
                 spans.clear();
-                PriceBook.split(versions(a, pricing), a.start(), a.end(), spans);
+                PriceBook.split(versions, a.start(), a.end(), spans);
                 for (PriceBook.Span span : spans) {
                     PriceEntry entry = require(span.entry(), a, pricing, span.start());
                     BigDecimal quantity = a.rate().multiply(BigDecimal.valueOf(span.end() - span.start()));
@@ -72,8 +77,8 @@ public final class Rater {
             counted.forEach((item, accruals) -> rateCounted(lines, item, accruals, pricing, usedThisCycle));
         }
         List<BillLine> result = new ArrayList<>(lines.size());
-        for (Map.Entry<LineKey, LineSum> kv : lines.entrySet()) {
-            result.add(kv.getValue().toLine(kv.getKey()));
+        for (LineSum line : lines) {
+            result.add(line.toLine());
         }
         return result;
     }
@@ -84,7 +89,7 @@ public final class Rater {
     }
 
     /** HOUR items: any accruing second bills the whole hour, at the highest rate × price seen in the period. */
-    private void rateWholeHour(Map<LineKey, LineSum> lines, List<Accrual> accruals, Pricing pricing) {
+    private void rateWholeHour(List<LineSum> lines, List<Accrual> accruals, Pricing pricing) {
         Accrual best = null;
         PriceEntry bestEntry = null;
         BigDecimal bestValue = null;
@@ -100,12 +105,12 @@ public final class Rater {
         LineSum sum = sum(lines, best, bestEntry);
         sum.quantity = best.rate().multiply(HOUR_SECONDS);
         for (Accrual a : accruals) {
-            sum.parts.add(new Explanation.Part(interval(a.start(), a.end()), a.rate(), a.eventIndex()));
+            sum.parts.add(new Explanation.Part(a.start(), a.end(), a.rate(), a.eventIndex()));
         }
     }
 
     /** COUNT items: reported usage after what is left of the monthly free quota, in report order. */
-    private void rateCounted(Map<LineKey, LineSum> lines, BillingItem item, List<Accrual> accruals, Pricing pricing,
+    private void rateCounted(List<LineSum> lines, BillingItem item, List<Accrual> accruals, Pricing pricing,
                              Map<String, BigDecimal> usedThisCycle) {
         BigDecimal used = usedThisCycle.getOrDefault(item.code(), BigDecimal.ZERO);
         for (Accrual a : accruals) {
@@ -146,32 +151,42 @@ public final class Rater {
         return g;
     }
 
-    private static LineSum sum(Map<LineKey, LineSum> lines, Accrual a, PriceEntry entry) {
-        return lines.computeIfAbsent(new LineKey(a.item(), a.spec(), a.method(), entry), k -> new LineSum());
-    }
-
-    private static Interval interval(long start, long end) {
-        return Interval.of(Instant.ofEpochSecond(start), Instant.ofEpochSecond(end));
-    }
-
-    private record LineKey(BillingItem item, String spec, BillingMethod method, PriceEntry entry) {
+    /** The line of (item, spec, method, price entry); an instance has only a handful, so a scan beats a map. */
+    private static LineSum sum(List<LineSum> lines, Accrual a, PriceEntry entry) {
+        for (LineSum l : lines) {
+            if (l.item == a.item() && l.entry == entry && l.method == a.method() && l.spec.equals(a.spec())) {
+                return l;
+            }
+        }
+        LineSum l = new LineSum(a.item(), a.spec(), a.method(), entry);
+        lines.add(l);
+        return l;
     }
 
     /** A line being summed: quantities add up exactly before the single division. */
     private static final class LineSum {
+        final BillingItem item;
+        final String spec;
+        final BillingMethod method;
+        final PriceEntry entry;
         BigDecimal quantity = BigDecimal.ZERO;
         final List<Explanation.Part> parts = new ArrayList<>(2);
 
-        void add(BigDecimal q, Accrual a, long start, long end) {
-            quantity = quantity.add(q);
-            parts.add(new Explanation.Part(interval(start, end), a.rate(), a.eventIndex()));
+        LineSum(BillingItem item, String spec, BillingMethod method, PriceEntry entry) {
+            this.item = item;
+            this.spec = spec;
+            this.method = method;
+            this.entry = entry;
         }
 
-        BillLine toLine(LineKey key) {
-            BillingItem item = key.item();
-            PriceEntry entry = key.entry();
+        void add(BigDecimal q, Accrual a, long start, long end) {
+            quantity = quantity.add(q);
+            parts.add(new Explanation.Part(start, end, a.rate(), a.eventIndex()));
+        }
+
+        BillLine toLine() {
             BigDecimal amount = Rounding.lineAmount(quantity, entry.unitPrice(), item.unitSize());
-            return new BillLine(item.code(), item.name(), key.spec(), key.method(), quantity, item.quantityUnit(),
+            return new BillLine(item.code(), item.name(), spec, method, quantity, item.quantityUnit(),
                     entry.unitPrice(), item.unitSize(), item.priceUnit(), amount, false,
                     new Explanation(parts, entry.id(), entry.source()));
         }

@@ -80,6 +80,11 @@ public final class SettlementZone {
         return Interval.of(start, end);
     }
 
+    /** Whether an epoch second starts a day at the standard offset (arithmetic: this is on the rating hot path). */
+    public boolean isDayBoundary(long epochSecond) {
+        return Math.floorMod(epochSecond + standardOffset.getTotalSeconds(), 86_400L) == 0;
+    }
+
     /** The day (at the standard offset) holding {@code instant}: the unit of DAY items. */
     public Interval dayContaining(Instant instant) {
         LocalDate day = instant.atOffset(standardOffset).toLocalDate();
