@@ -22,6 +22,14 @@ public final class BillQueries {
     private BillQueries() {
     }
 
+    /** The arithmetic of a stored line, from its own columns (stored once, not repeated in the explanation). */
+    private static String formula(java.sql.ResultSet rs) throws java.sql.SQLException {
+        long size = rs.getLong("unit_size");
+        return rs.getBigDecimal("quantity").toPlainString() + " " + rs.getString("quantity_unit") + " × "
+                + rs.getBigDecimal("unit_price").toPlainString() + " per " + rs.getString("price_unit")
+                + (size == 1 ? "" : " ÷ " + size) + " = " + rs.getBigDecimal("amount").toPlainString();
+    }
+
     public static List<ObjectNode> bills(Handle h, String accountId, String instanceId, Instant from, Instant to, int limit) {
         Map<Long, ObjectNode> bills = new LinkedHashMap<>();
         h.createQuery("SELECT * FROM bills WHERE (:a IS NULL OR account_id = :a) AND (:i IS NULL OR instance_id = :i) "
@@ -51,7 +59,7 @@ public final class BillQueries {
                                 .put("quantity", rs.getBigDecimal("quantity").toPlainString()).put("unit", rs.getString("quantity_unit"))
                                 .put("unitPrice", rs.getBigDecimal("unit_price").toPlainString()).put("priceUnit", rs.getString("price_unit"))
                                 .put("amount", rs.getBigDecimal("amount").toPlainString()).put("adjustment", rs.getBoolean("adjustment"))
-                                .put("explanation", rs.getString("explanation"));
+                                .put("explanation", formula(rs) + "; " + rs.getString("explanation"));
                         return null;
                     }).forEach(x -> { });
         }

@@ -6,7 +6,6 @@ import io.billow.catalog.Catalog;
 import io.billow.change.Adjustments;
 import io.billow.catalog.Product;
 import io.billow.event.EventLog;
-import io.billow.instance.InstanceStore;
 import io.billow.metering.Meter;
 import io.billow.metering.Metered;
 import io.billow.rating.BillLine;
@@ -15,7 +14,9 @@ import io.billow.rating.PeriodBill;
 import io.billow.rating.Rater;
 import io.billow.time.Interval;
 import io.billow.time.SettlementZone;
+import io.billow.instance.TimelineCodec;
 import io.billow.timeline.Timeline;
+import io.billow.timeline.TimelineEvent;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -28,6 +29,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Hourly settlement, exactly once. For each account whose next period has ended, the
@@ -39,7 +44,7 @@ import java.util.Optional;
 public final class Settler {
 
     /** A limit on everything: no batch holds more instances than this. */
-    public static final int MAX_BATCH = 10_000;
+    public static final int MAX_BATCH = 10_000; // also the block of bill ids one batch reserves (V2 migration)
 
     private final Jdbi jdbi;
     private final Catalog catalog;
@@ -86,95 +91,149 @@ public final class Settler {
         return total;
     }
 
+    /**
+     * Settles one account's period in batches. A reader thread reads and rates the next batch
+     * while this one is written, so the database and the rating each keep a core busy.
+     */
     private SettlementReport settleAccountPeriod(String accountId, Instant start, Progress progress) {
         SettlementReport report = new SettlementReport(1, 0, 0, 0);
-        String after = "";
-        while (true) {
-            String from = after;
-            BatchResult batch = jdbi.inTransaction(h -> {
-                try {
-                    return settleBatch(h, accountId, start, from);
-                } catch (SQLException e) {
-                    throw new IllegalStateException("settlement batch of " + accountId + " failed: " + e.getMessage(), e);
+        ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "billow-settlement-reader");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Future<Prepared> next = reader.submit(() -> prepare(accountId, start, ""));
+            while (true) {
+                Prepared batch = next.get();
+                if (batch == null || batch.rated() == 0) {
+                    break;
                 }
-            });
-            if (batch == null) {
-                break;
+                next = reader.submit(() -> prepare(accountId, start, batch.lastId()));
+                Long lines = writeOrRedo(batch);
+                if (lines == null) {
+                    break;
+                }
+                report = report.plus(new SettlementReport(0, batch.bills().size(), lines, batch.rated()));
+                progress.advanced(report.instancesRated(), "instances rated for " + accountId + " period " + start);
             }
-            report = report.plus(new SettlementReport(0, batch.bills, batch.lines, batch.rated));
-            progress.advanced(report.instancesRated(), "instances rated for " + accountId + " period " + start);
-            if (batch.lastId == null) {
-                break;
-            }
-            after = batch.lastId;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("settlement interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("settlement of " + accountId + " failed: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            reader.shutdownNow();
         }
         closePeriod(accountId, start);
         return report;
     }
 
-    private record BatchResult(long bills, long lines, long rated, String lastId) {
+    /** A batch read and rated, not yet written. */
+    private record Prepared(String accountId, Instant start, String after, List<PeriodBill> bills, List<Long> adjustmentIds,
+                            List<Integer> adjustmentBill, int rated, String lastId) {
     }
 
-    /** One batch in one transaction; null if the account already moved past this period. */
-    private BatchResult settleBatch(Handle h, String accountId, Instant start, String after) throws SQLException {
-        Account account = AccountStore.lock(h, accountId);
-        if (!account.settledThrough().equals(start)) {
+    /**
+     * Writes a prepared batch; if another writer billed some of its instances in the meantime
+     * (the unique key refuses the COPY and the transaction rolls back), reads it again and writes
+     * what is left. Null if the account has moved past the period.
+     */
+    private Long writeOrRedo(Prepared batch) {
+        try {
+            return jdbi.inTransaction(h -> write(h, batch));
+        } catch (RuntimeException conflict) {
+            Prepared again = prepare(batch.accountId(), batch.start(), batch.after());
+            return again == null ? null : jdbi.inTransaction(h -> write(h, again));
+        }
+    }
+
+    /** Reads and rates the next batch after {@code after}; null if the account already moved past this period. */
+    private Prepared prepare(String accountId, Instant start, String after) {
+        return jdbi.withHandle(h -> {
+            Account account = AccountStore.find(h, accountId).orElseThrow();
+            if (!account.settledThrough().equals(start)) {
+                return null;
+            }
+            Instant end = start.plusSeconds(SettlementZone.PERIOD_SECONDS);
+            Interval period = Interval.of(start, end);
+            List<String[]> rows = new ArrayList<>();
+            Map<String, List<TimelineEvent>> events = new HashMap<>();
+            h.createQuery("SELECT i.id, i.product, i.region, e.at, e.kind, e.payload::text FROM (SELECT id, product, region FROM instances "
+                            + "WHERE account_id = :a AND id > :after AND created_at < :end AND (released_at IS NULL OR released_at > :start) "
+                            + "AND NOT EXISTS (SELECT 1 FROM bills b WHERE b.instance_id = instances.id AND b.period_start = :start) "
+                            + "ORDER BY id LIMIT :n) i JOIN timeline_events e ON e.instance_id = i.id ORDER BY i.id, e.seq")
+                    .bind("a", accountId).bind("after", after).bind("start", Timestamp.from(start)).bind("end", Timestamp.from(end))
+                    .bind("n", batchSize)
+                    .map((rs, ctx) -> {
+                        String id = rs.getString(1);
+                        List<TimelineEvent> list = events.get(id);
+                        if (list == null) {
+                            list = new ArrayList<>(2);
+                            events.put(id, list);
+                            rows.add(new String[]{id, rs.getString(2), rs.getString(3)});
+                        }
+                        list.add(TimelineCodec.decode(rs.getString(5), rs.getTimestamp(4).toInstant(), rs.getString(6)));
+                        return null;
+                    }).forEach(x -> { });
+            if (rows.isEmpty()) {
+                return new Prepared(accountId, start, after, List.of(), List.of(), List.of(), 0, null);
+            }
+            List<String> ids = new ArrayList<>(rows.size());
+            for (String[] r : rows) {
+                ids.add(r[0]);
+            }
+            SettlementZone zone = account.settlementZone();
+            Map<String, CycleTotals> cycles = cycleTotals(h, ids, zone.monthlyCycleContaining(start).start(), start);
+            Map<String, List<Adjustments.Pending>> adjustments = Adjustments.pending(h, ids);
+            List<PeriodBill> bills = new ArrayList<>(rows.size());
+            List<Long> adjustmentIds = new ArrayList<>();
+            List<Integer> adjustmentBill = new ArrayList<>();
+            for (String[] r : rows) {
+                Product product = catalog.product(r[1])
+                        .orElseThrow(() -> new IllegalStateException("instance " + r[0] + " has an unknown product " + r[1]));
+                Metered metered = Meter.measure(Timeline.of(r[0], events.get(r[0])), product, period, zone);
+                List<Adjustments.Pending> late = adjustments.getOrDefault(r[0], List.of());
+                if (metered.isEmpty() && late.isEmpty()) {
+                    continue;
+                }
+                List<BillLine> lines = rater.rate(metered, new Rater.Pricing(r[1], r[2], account.currency()), Map.of());
+                if (!late.isEmpty()) {
+                    lines = new ArrayList<>(lines);
+                    for (Adjustments.Pending p : late) {
+                        lines.add(p.line());
+                        adjustmentIds.add(p.id());
+                        adjustmentBill.add(bills.size());
+                    }
+                }
+                bills.add(PeriodBill.of(r[0], period, account.currency(), lines, cycles.getOrDefault(r[0], CycleTotals.EMPTY)));
+            }
+            return new Prepared(accountId, start, after, bills, adjustmentIds, adjustmentBill, rows.size(), rows.get(rows.size() - 1)[0]);
+        });
+    }
+
+    /** Writes a prepared batch under the account's lock; null if the account moved past the period meanwhile. */
+    private static Long write(Handle h, Prepared batch) {
+        try {
+            return writeLocked(h, batch);
+        } catch (SQLException e) {
+            throw new IllegalStateException("writing the settlement of " + batch.accountId() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Long writeLocked(Handle h, Prepared batch) throws SQLException {
+        Account account = AccountStore.lock(h, batch.accountId());
+        if (!account.settledThrough().equals(batch.start())) {
             return null;
         }
-        Instant end = start.plusSeconds(SettlementZone.PERIOD_SECONDS);
-        Interval period = Interval.of(start, end);
-        List<String[]> rows = h.createQuery("SELECT i.id, i.product, i.region FROM instances i WHERE i.account_id = :a AND i.id > :after "
-                        + "AND i.created_at < :end AND (i.released_at IS NULL OR i.released_at > :start) "
-                        + "AND NOT EXISTS (SELECT 1 FROM bills b WHERE b.instance_id = i.id AND b.period_start = :start) "
-                        + "ORDER BY i.id LIMIT :n")
-                .bind("a", accountId).bind("after", after).bind("start", Timestamp.from(start)).bind("end", Timestamp.from(end))
-                .bind("n", batchSize)
-                .map((rs, ctx) -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3)}).list();
-        if (rows.isEmpty()) {
-            return new BatchResult(0, 0, 0, null);
-        }
-        List<String> ids = new ArrayList<>(rows.size());
-        for (String[] r : rows) {
-            ids.add(r[0]);
-        }
-        Map<String, Timeline> timelines = InstanceStore.timelines(h, ids);
-        SettlementZone zone = account.settlementZone();
-        Instant cycleStart = zone.monthlyCycleContaining(start).start();
-        Map<String, CycleTotals> cycles = cycleTotals(h, ids, cycleStart, start);
-        Map<String, List<Adjustments.Pending>> adjustments = Adjustments.pending(h, ids);
-
-        List<PeriodBill> bills = new ArrayList<>(rows.size());
-        List<Long> adjustmentIds = new ArrayList<>();
-        List<Integer> adjustmentBill = new ArrayList<>();
-        for (String[] r : rows) {
-            Timeline timeline = timelines.get(r[0]);
-            Product product = catalog.product(r[1]).orElse(null);
-            if (timeline == null || product == null) {
-                throw new IllegalStateException("instance " + r[0] + " has no timeline or an unknown product " + r[1]);
-            }
-            Metered metered = Meter.measure(timeline, product, period, zone);
-            List<Adjustments.Pending> late = adjustments.getOrDefault(r[0], List.of());
-            if (metered.isEmpty() && late.isEmpty()) {
-                continue;
-            }
-            List<BillLine> lines = rater.rate(metered, new Rater.Pricing(r[1], r[2], account.currency()), Map.of());
-            if (!late.isEmpty()) {
-                lines = new ArrayList<>(lines);
-                for (Adjustments.Pending p : late) {
-                    lines.add(p.line());
-                    adjustmentIds.add(p.id());
-                    adjustmentBill.add(bills.size());
-                }
-            }
-            bills.add(PeriodBill.of(r[0], period, account.currency(), lines, cycles.getOrDefault(r[0], CycleTotals.EMPTY)));
-        }
+        Interval period = Interval.ofSeconds(batch.start(), SettlementZone.PERIOD_SECONDS);
         List<Long> billIds = new ArrayList<>();
-        long lineCount = write(h, account, period, bills, billIds);
-        for (int a = 0; a < adjustmentIds.size(); a++) {
-            h.createUpdate("UPDATE adjustments SET bill_id = :b WHERE id = :id").bind("b", billIds.get(adjustmentBill.get(a)))
-                    .bind("id", adjustmentIds.get(a)).execute();
+        long lines = write(h, account, period, batch.bills(), billIds);
+        for (int a = 0; a < batch.adjustmentIds().size(); a++) {
+            h.createUpdate("UPDATE adjustments SET bill_id = :b WHERE id = :id").bind("b", billIds.get(batch.adjustmentBill().get(a)))
+                    .bind("id", batch.adjustmentIds().get(a)).execute();
         }
-        return new BatchResult(bills.size(), lineCount, rows.size(), rows.get(rows.size() - 1)[0]);
+        return lines;
     }
 
     private static Map<String, CycleTotals> cycleTotals(Handle h, List<String> ids, Instant cycleStart, Instant periodStart) {
@@ -195,8 +254,10 @@ public final class Settler {
         if (bills.isEmpty()) {
             return 0;
         }
-        billIds.addAll(h.createQuery("SELECT nextval('bill_ids') FROM generate_series(1, :n)").bind("n", bills.size())
-                .mapTo(Long.class).list());
+        long firstId = h.createQuery("SELECT nextval('bill_ids')").mapTo(Long.class).one();
+        for (int i = 0; i < bills.size(); i++) {
+            billIds.add(firstId + i);
+        }
         BigDecimal payable = BigDecimal.ZERO;
         for (PeriodBill b : bills) {
             payable = payable.add(b.payable());
@@ -219,7 +280,7 @@ public final class Settler {
             for (BillLine l : b.lines()) {
                 lineRows.value(id).value(n++).value(l.item()).value(l.spec()).value(l.method().name()).value(l.quantity())
                         .value(l.quantityUnit()).value(l.unitPrice()).value(l.unitSize()).value(l.priceUnit()).value(l.amount())
-                        .value(l.adjustment() ? "t" : "f").value(l.explain()).endRow();
+                        .value(l.adjustment() ? "t" : "f").value(l.explanation().toString()).endRow();
             }
         }
         billRows.copyInto(h.getConnection());

@@ -19,12 +19,12 @@ class DatabaseTest {
     @Test
     void embeddedDatabaseIsMigratedOnceAndKeepsData(@TempDir Path dataDir) {
         try (Database database = Database.startEmbedded(dataDir)) {
-            assertThat(appliedMigrations(database.jdbi())).containsExactly("1");
+            assertThat(appliedMigrations(database.jdbi())).containsExactly("1", "2", "3");
             database.jdbi().useHandle(handle ->
                     handle.execute("INSERT INTO schema_info (key, value) VALUES ('written', 'before restart')"));
         }
         try (Database database = Database.embedded(LocalPostgres.start(dataDir), 2)) {
-            assertThat(appliedMigrations(database.jdbi())).containsExactly("1");
+            assertThat(appliedMigrations(database.jdbi())).containsExactly("1", "2", "3");
             String kept = database.jdbi().withHandle(handle -> handle
                     .createQuery("SELECT value FROM schema_info WHERE key = 'written'").mapTo(String.class).one());
             assertThat(kept).isEqualTo("before restart");
@@ -48,11 +48,11 @@ class DatabaseTest {
         try (LocalPostgres server = LocalPostgres.start(dataDir)) {
             DatabaseUrl libpqForm = DatabaseUrl.parse("postgresql://billow@127.0.0.1:" + server.port() + "/billow");
             try (Database database = Database.external(libpqForm, 2)) {
-                assertThat(appliedMigrations(database.jdbi())).containsExactly("1");
+                assertThat(appliedMigrations(database.jdbi())).containsExactly("1", "2", "3");
             }
             DatabaseUrl jdbcForm = DatabaseUrl.parse(server.jdbcUrl() + "?user=billow");
             try (Database database = Database.external(jdbcForm, 2)) {
-                assertThat(appliedMigrations(database.jdbi())).containsExactly("1");
+                assertThat(appliedMigrations(database.jdbi())).containsExactly("1", "2", "3");
             }
             // Closing an external database leaves its server alone.
             try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), "billow", "")) {
