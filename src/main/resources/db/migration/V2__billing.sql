@@ -94,6 +94,8 @@ CREATE INDEX operations_due ON operations (due_at) WHERE status = 'PENDING';
 
 CREATE TABLE orders (
     id                  text PRIMARY KEY,
+    -- insertion order: orders placed in the same second list in the order they were placed
+    seq                 bigserial NOT NULL,
     account_id          text NOT NULL REFERENCES accounts (id),
     instance_id         text,
     type                text NOT NULL,

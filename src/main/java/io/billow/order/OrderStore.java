@@ -67,7 +67,7 @@ public final class OrderStore {
 
     public static List<Order> list(Handle h, String accountId, String instanceId, int limit) {
         return h.createQuery("SELECT * FROM orders WHERE (:a IS NULL OR account_id = :a) AND (:i IS NULL OR instance_id = :i) "
-                        + "ORDER BY created_at, id LIMIT :n")
+                        + "ORDER BY seq LIMIT :n")
                 .bind("a", accountId).bind("i", instanceId).bind("n", limit).map(ORDER).list();
     }
 
