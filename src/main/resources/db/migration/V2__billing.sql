@@ -10,6 +10,8 @@ CREATE TABLE accounts (
     -- resumable settlement cursor: every period ending at or before this instant is settled
     settled_through     timestamptz NOT NULL,
     overdue_since       timestamptz,
+    -- how far the overdue lifecycle has gone: 0 running, 1 stopped (day 16), 2 released (day 31)
+    overdue_stage       smallint NOT NULL DEFAULT 0,
     created_at          timestamptz NOT NULL
 );
 
@@ -62,10 +64,14 @@ CREATE TABLE instances (
     created_at          timestamptz NOT NULL,
     released_at         timestamptz,
     last_switch_at      timestamptz,
+    -- subscription term end, and when an expired instance is released unless renewed
+    expires_at          timestamptz,
+    release_at          timestamptz,
     event_count         integer NOT NULL DEFAULT 0,
     version             integer NOT NULL DEFAULT 0
 );
 CREATE INDEX instances_account ON instances (account_id, id);
+CREATE INDEX instances_expiry ON instances (expires_at) WHERE expires_at IS NOT NULL AND released_at IS NULL;
 
 CREATE TABLE timeline_events (
     instance_id         text NOT NULL REFERENCES instances (id),

@@ -1,5 +1,6 @@
 package io.billow.account;
 
+import io.billow.lifecycle.Lifecycle;
 import io.billow.problem.Codes;
 import io.billow.problem.ProblemException;
 import org.jdbi.v3.core.Handle;
@@ -98,8 +99,11 @@ public final class AccountStore {
         return jdbi.inTransaction(h -> {
             lock(h, accountId);
             ledger(h, accountId, "TOP_UP", amount, reference, now);
-            h.createUpdate("UPDATE accounts SET balance = balance + :a, overdue_since = CASE WHEN balance + :a >= 0 THEN NULL ELSE overdue_since END WHERE id = :id")
-                    .bind("a", amount).bind("id", accountId).execute();
+            Account after = h.createQuery("UPDATE accounts SET balance = balance + :a WHERE id = :id RETURNING *")
+                    .bind("a", amount).bind("id", accountId).map(ACCOUNT).one();
+            if (after.overdueSince() != null && after.balance().signum() >= 0) {
+                Lifecycle.resumeAfterTopUp(h, accountId, now);
+            }
             return find(h, accountId).orElseThrow();
         });
     }

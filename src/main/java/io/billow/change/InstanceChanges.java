@@ -163,6 +163,10 @@ public final class InstanceChanges {
             Instance instance = new Instance(id, accountId, product.code(), region, req.zoneId() == null ? region + "-a" : req.zoneId(),
                     edition.code(), cls.code(), method, "Running", storageGb, storageType, attributes, now, null, null, 0);
             InstanceStore.insert(h, instance, new TimelineEvent.Created(now, snapshot));
+            if (method == BillingMethod.SUBSCRIPTION) {
+                h.createUpdate("UPDATE instances SET expires_at = :e WHERE id = :id")
+                        .bind("e", java.sql.Timestamp.from(Instant.parse(attributes.get("expiresAt").asText()))).bind("id", id).execute();
+            }
             Order order = OrderStore.insert(h, accountId, id, OrderType.NEW, OrderStatus.FULFILLED, account.currency(), listPrice,
                     BigDecimal.ZERO, BigDecimal.ZERO, listPrice, explanation, JSON.createObjectNode().put("months", req.months()), now);
             if (listPrice.signum() > 0) {

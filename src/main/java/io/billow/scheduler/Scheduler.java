@@ -2,6 +2,7 @@ package io.billow.scheduler;
 
 import io.billow.clock.BillowClock;
 import io.billow.clock.ClockStore;
+import io.billow.lifecycle.Lifecycle;
 import io.billow.clock.SimulatedClock;
 import io.billow.operation.OperationRunner;
 import io.billow.settlement.Progress;
@@ -11,7 +12,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Runs the work that time makes due: operation completions and settlements, in time order.
+ * Runs the work that time makes due: operation completions, expiries and the overdue lifecycle,
+ * and settlements, in time order.
  * With a simulated clock, {@link #advanceTo} walks the clock from one due instant to the next,
  * so that work sees the time it was due at; it returns only when nothing due is left.
  */
@@ -20,12 +22,14 @@ public final class Scheduler {
     private final BillowClock clock;
     private final OperationRunner operations;
     private final Settler settler;
+    private final Lifecycle lifecycle;
     private final ClockStore clockStore;
 
-    public Scheduler(BillowClock clock, OperationRunner operations, Settler settler, ClockStore clockStore) {
+    public Scheduler(BillowClock clock, OperationRunner operations, Settler settler, Lifecycle lifecycle, ClockStore clockStore) {
         this.clock = clock;
         this.operations = operations;
         this.settler = settler;
+        this.lifecycle = lifecycle;
         this.clockStore = clockStore;
     }
 
@@ -51,7 +55,8 @@ public final class Scheduler {
         while (true) {
             Instant op = operations.nextDue().orElse(null);
             Instant settle = settler.nextDue().orElse(null);
-            Instant next = earliest(op, settle);
+            Instant life = lifecycle.nextDue().orElse(null);
+            Instant next = earliest(earliest(op, life), settle);
             if (next == null || next.isAfter(target)) {
                 return;
             }
@@ -59,9 +64,11 @@ public final class Scheduler {
                 simulated.moveTo(next);
                 clockStore.save(next);
             }
-            // Operations first: a change completing exactly at a boundary belongs to the period it starts.
+            // Changes first: a change completing exactly at a boundary belongs to the period it starts.
             if (op != null && !op.isAfter(next)) {
                 operations.runDue(next);
+            } else if (life != null && !life.isAfter(next)) {
+                lifecycle.runDue(next);
             } else {
                 settler.settleEndingAt(next, Progress.SILENT);
             }

@@ -20,6 +20,7 @@ import io.billow.clock.BillowClock;
 import io.billow.clock.ClockStore;
 import io.billow.clock.SimulatedClock;
 import io.billow.clock.SystemClock;
+import io.billow.lifecycle.Lifecycle;
 import io.billow.operation.OperationRunner;
 import io.billow.provision.SimulatedProvisioner;
 import io.billow.scheduler.Scheduler;
@@ -86,7 +87,7 @@ public final class BillowServer implements AutoCloseable {
         this.accounts = new AccountStore(jdbi, new SecretSealer(keys.masterKey()));
         this.changes = new InstanceChanges(jdbi, catalog, clock, provisioner);
         this.settler = new Settler(jdbi, catalog, options.settlementBatch());
-        this.scheduler = new Scheduler(clock, new OperationRunner(jdbi, provisioner), settler,
+        this.scheduler = new Scheduler(clock, new OperationRunner(jdbi, provisioner), settler, new Lifecycle(jdbi),
                 clock.isSimulated() ? now -> saveClock(jdbi, now) : ClockStore.NONE);
         this.switches = new RdsSwitches(jdbi, catalog, clock, provisioner);
         this.usage = new UsageIngest(jdbi, clock, provisioner, new Adjustments(catalog));
