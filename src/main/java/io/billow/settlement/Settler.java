@@ -50,6 +50,12 @@ public final class Settler {
     private final Catalog catalog;
     private final Rater rater;
     private final int batchSize;
+    /** Reads and rates the next batch while the current one is written; one thread for the server's life. */
+    private final ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "billow-settlement-reader");
+        t.setDaemon(true);
+        return t;
+    });
 
     public Settler(Jdbi jdbi, Catalog catalog, int batchSize) {
         if (batchSize < 1 || batchSize > MAX_BATCH) {
@@ -97,11 +103,6 @@ public final class Settler {
      */
     private SettlementReport settleAccountPeriod(String accountId, Instant start, Progress progress) {
         SettlementReport report = new SettlementReport(1, 0, 0, 0);
-        ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "billow-settlement-reader");
-            t.setDaemon(true);
-            return t;
-        });
         try {
             Future<Prepared> next = reader.submit(() -> prepare(accountId, start, ""));
             while (true) {
@@ -122,8 +123,6 @@ public final class Settler {
             throw new IllegalStateException("settlement interrupted", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("settlement of " + accountId + " failed: " + e.getCause().getMessage(), e.getCause());
-        } finally {
-            reader.shutdownNow();
         }
         closePeriod(accountId, start);
         return report;
@@ -306,6 +305,9 @@ public final class Settler {
                     .bind("a", accountId).bind("s", Timestamp.from(start))
                     .map((rs, ctx) -> new Object[]{rs.getLong(1), rs.getBigDecimal(2)}).one();
             h.createUpdate("UPDATE accounts SET settled_through = :e WHERE id = :a").bind("e", Timestamp.from(end)).bind("a", accountId).execute();
+            if ((Long) totals[0] == 0) {
+                return; // nothing was billed: no event for an idle hour
+            }
             EventLog.emit(h, accountId, null, "bills.settled", end, EventLog.payload().put("periodStart", start.toString())
                     .put("periodEnd", end.toString()).put("bills", (Long) totals[0]).put("payable", ((BigDecimal) totals[1]).toPlainString()));
         });
