@@ -41,6 +41,8 @@ final class Sdk {
 
     <T extends AcsResponse> T call(AcsRequest<T> request) throws ClientException {
         request.setSysEndpoint(endpoint());
+        // Some SDKs (RAM) pin HTTPS on their requests; the test server speaks HTTP.
+        request.setSysProtocol(ProtocolType.HTTP);
         return client.getAcsResponse(request);
     }
 
