@@ -126,6 +126,12 @@ public final class AccountStore {
                 .bind("a", accountId).bind("r", roleName).execute() > 0);
     }
 
+    /** When the account's service-linked role was created, if it exists. */
+    public Optional<Instant> roleCreatedAt(String accountId, String roleName) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT created_at FROM service_linked_roles WHERE account_id = :a AND role_name = :r")
+                .bind("a", accountId).bind("r", roleName).mapTo(Timestamp.class).findOne().map(Timestamp::toInstant));
+    }
+
     public List<String> roles(String accountId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT role_name FROM service_linked_roles WHERE account_id = :a ORDER BY role_name")
                 .bind("a", accountId).mapTo(String.class).list());

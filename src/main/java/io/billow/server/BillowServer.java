@@ -10,6 +10,9 @@ import io.billow.api.rest.RestApi;
 import io.billow.catalog.Catalog;
 import io.billow.catalog.CatalogLoader;
 import io.billow.api.rest.ServerlessRoutes;
+import io.billow.api.rpc.RpcGateway;
+import io.billow.api.rpc.bss.BssActions;
+import io.billow.api.rpc.rds.RdsActions;
 import io.billow.change.Adjustments;
 import io.billow.change.Estimates;
 import io.billow.change.InstanceChanges;
@@ -95,6 +98,9 @@ public final class BillowServer implements AutoCloseable {
         RestApi rest = new RestApi(keys.adminKey(), accounts, new AccountRoutes(accounts, clock), new InstanceRoutes(jdbi, changes),
                 new MoneyRoutes(jdbi, catalog), new ClockRoutes(clock, scheduler, provisioner),
                 new ServerlessRoutes(switches, usage, new Estimates(jdbi, catalog, clock, switches)));
+        RpcGateway rpc = RpcApi.gateway(jdbi, clock, accounts,
+                new RdsActions(jdbi, catalog, changes, switches, payTypes, accounts, RpcApi.clientTokens(jdbi, clock)),
+                new BssActions(jdbi, accounts));
         this.http = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -102,6 +108,8 @@ public final class BillowServer implements AutoCloseable {
             cfg.jetty.port = options.port();
             cfg.http.maxRequestSize = 1 << 20;
             rest.routes(cfg);
+            // After the REST routes: the gateway takes every other path, as the SDKs post to "/".
+            rpc.addRoutes(cfg.routes);
         });
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "billow-scheduler");

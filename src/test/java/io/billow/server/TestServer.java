@@ -46,9 +46,11 @@ public final class TestServer {
             throw new IllegalStateException("cannot create a tenant: " + r.body());
         }
         String token = r.body().get("accessKeyId").asText() + ":" + r.body().get("accessKeySecret").asText();
-        return new Tenant(r.body().get("accountId").asText(), new ApiClient(get().url(), token));
+        return new Tenant(r.body().get("accountId").asText(), new ApiClient(get().url(), token),
+                r.body().get("accessKeyId").asText(), r.body().get("accessKeySecret").asText());
     }
 
-    public record Tenant(String accountId, ApiClient api) {
+    /** An account, a native client signed in as it, and its AccessKey pair for the RPC API. */
+    public record Tenant(String accountId, ApiClient api, String accessKeyId, String accessKeySecret) {
     }
 }
