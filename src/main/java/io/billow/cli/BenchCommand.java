@@ -1,7 +1,7 @@
 package io.billow.cli;
 
 import io.billow.bench.RatingBenchmark;
-import io.billow.bench.SettlementBenchmark;
+import io.billow.bench.SettleBenchmark;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
@@ -60,7 +60,7 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            SettlementBenchmark.run(instances, dbUrl, data, System.out);
+            SettleBenchmark.run(instances, dbUrl, data, System.out);
             return 0;
         }
     }

@@ -28,11 +28,11 @@ import java.util.Random;
  * and in the same run on the same database times a raw COPY of the same bill lines into an
  * identically indexed copy of the bill-lines table. The ratio of the two rates is the figure.
  */
-public final class SettlementBenchmark {
+public final class SettleBenchmark {
 
     private static final int CHUNK = 50_000;
 
-    private SettlementBenchmark() {
+    private SettleBenchmark() {
     }
 
     public static void run(int instances, String dbUrl, Path dataDir, PrintStream out) throws Exception {
