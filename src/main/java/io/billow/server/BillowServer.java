@@ -86,6 +86,7 @@ public final class BillowServer implements AutoCloseable {
                 : Database.external(DatabaseUrl.parse(options.dbUrl()), Database.DEFAULT_POOL_SIZE);
         Jdbi jdbi = database.jdbi();
         this.clock = options.simulatedClock() ? simulatedClock(jdbi, options.clockStart()) : new SystemClock();
+        CatalogVersions.record(jdbi, catalog, clock.now());
         this.provisioner = new SimulatedProvisioner();
         this.accounts = new AccountStore(jdbi, new SecretSealer(keys.masterKey()));
         this.changes = new InstanceChanges(jdbi, catalog, clock, provisioner);

@@ -18,6 +18,7 @@ public final class CopyWriter {
     private final String table;
     private int count;
     private boolean rowOpen;
+    private byte[] encoded;
 
     public CopyWriter(String tableWithColumns) {
         this.table = tableWithColumns;
@@ -56,6 +57,16 @@ public final class CopyWriter {
         return count;
     }
 
+    /**
+     * Encodes the rows now, so that a writer thread only has to stream bytes (settlement builds
+     * the next batch's rows while the current one is being written).
+     */
+    public CopyWriter seal() {
+        encoded = rows.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        rows.setLength(0);
+        return this;
+    }
+
     /** Sends the rows in one COPY on the caller's connection (and so inside its transaction). */
     public long copyInto(Connection connection) throws SQLException {
         if (count == 0) {
@@ -63,6 +74,9 @@ public final class CopyWriter {
         }
         try {
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            if (encoded != null) {
+                return copy.copyIn("COPY " + table + " FROM STDIN", new java.io.ByteArrayInputStream(encoded));
+            }
             return copy.copyIn("COPY " + table + " FROM STDIN", new StringReader(rows.toString()));
         } catch (IOException e) {
             throw new SQLException("COPY into " + table + " failed", e);

@@ -130,7 +130,44 @@ public final class Settler {
 
     /** A batch read and rated, not yet written. */
     private record Prepared(String accountId, Instant start, String after, List<PeriodBill> bills, List<Long> adjustmentIds,
-                            List<Integer> adjustmentBill, int rated, String lastId) {
+                            List<Integer> adjustmentBill, int rated, String lastId, BatchRows rows) {
+    }
+
+    /**
+     * A batch's rows, ready to stream: bill ids and the ledger entry id are reserved from their
+     * sequences when the batch is read (a batch redone after a conflict leaves a gap, never a
+     * duplicate), and the COPY text is built and encoded off the writer's thread.
+     */
+    private record BatchRows(long ledgerId, long firstBillId, BigDecimal payable, CopyWriter bills, CopyWriter lines) {
+    }
+
+    private static BatchRows rows(Handle h, Account account, Interval period, List<PeriodBill> bills) {
+        if (bills.isEmpty()) {
+            return null;
+        }
+        long firstId = h.createQuery("SELECT nextval('bill_ids')").mapTo(Long.class).one();
+        long ledgerId = h.createQuery("SELECT nextval('ledger_entries_id_seq')").mapTo(Long.class).one();
+        BigDecimal payable = BigDecimal.ZERO;
+        CopyWriter billRows = new CopyWriter("bills (id, account_id, instance_id, period_start, period_end, currency, gross, "
+                + "rounding_discount, payable, ledger_entry_id)");
+        CopyWriter lineRows = new CopyWriter("bill_lines (bill_id, line_no, item, spec, billing_method, quantity, quantity_unit, "
+                + "unit_price, unit_size, price_unit, amount, adjustment, explanation)");
+        String start = period.start().toString();
+        String end = period.end().toString();
+        for (int i = 0; i < bills.size(); i++) {
+            PeriodBill b = bills.get(i);
+            long id = firstId + i;
+            payable = payable.add(b.payable());
+            billRows.value(id).value(account.id()).value(b.instanceId()).value(start).value(end).value(b.currency())
+                    .value(b.gross()).value(b.roundingDiscount()).value(b.payable()).value(ledgerId).endRow();
+            int n = 0;
+            for (BillLine l : b.lines()) {
+                lineRows.value(id).value(n++).value(l.item()).value(l.spec()).value(l.method().name()).value(l.quantity())
+                        .value(l.quantityUnit()).value(l.unitPrice()).value(l.unitSize()).value(l.priceUnit()).value(l.amount())
+                        .value(l.adjustment() ? "t" : "f").value(l.explanation().toString()).endRow();
+            }
+        }
+        return new BatchRows(ledgerId, firstId, payable, billRows.seal(), lineRows.seal());
     }
 
     /**
@@ -176,7 +213,7 @@ public final class Settler {
                         return null;
                     }).forEach(x -> { });
             if (rows.isEmpty()) {
-                return new Prepared(accountId, start, after, List.of(), List.of(), List.of(), 0, null);
+                return new Prepared(accountId, start, after, List.of(), List.of(), List.of(), 0, null, null);
             }
             List<String> ids = new ArrayList<>(rows.size());
             for (String[] r : rows) {
@@ -207,7 +244,8 @@ public final class Settler {
                 }
                 bills.add(PeriodBill.of(r[0], period, account.currency(), lines, cycles.getOrDefault(r[0], CycleTotals.EMPTY)));
             }
-            return new Prepared(accountId, start, after, bills, adjustmentIds, adjustmentBill, rows.size(), rows.get(rows.size() - 1)[0]);
+            return new Prepared(accountId, start, after, bills, adjustmentIds, adjustmentBill, rows.size(), rows.get(rows.size() - 1)[0],
+                    rows(h, account, period, bills));
         });
     }
 
@@ -225,11 +263,13 @@ public final class Settler {
         if (!account.settledThrough().equals(batch.start())) {
             return null;
         }
+        if (batch.rows() == null) {
+            return 0L;
+        }
         Interval period = Interval.ofSeconds(batch.start(), SettlementZone.PERIOD_SECONDS);
-        List<Long> billIds = new ArrayList<>();
-        long lines = write(h, account, period, batch.bills(), billIds);
+        long lines = write(h, account, period, batch.rows());
         for (int a = 0; a < batch.adjustmentIds().size(); a++) {
-            h.createUpdate("UPDATE adjustments SET bill_id = :b WHERE id = :id").bind("b", billIds.get(batch.adjustmentBill().get(a)))
+            h.createUpdate("UPDATE adjustments SET bill_id = :b WHERE id = :id").bind("b", batch.rows().firstBillId() + batch.adjustmentBill().get(a))
                     .bind("id", batch.adjustmentIds().get(a)).execute();
         }
         return lines;
@@ -249,39 +289,15 @@ public final class Settler {
     }
 
     /** Bills and lines by COPY, one ledger entry for the batch, the balance, and the overdue mark. */
-    private static long write(Handle h, Account account, Interval period, List<PeriodBill> bills, List<Long> billIds) throws SQLException {
-        if (bills.isEmpty()) {
-            return 0;
-        }
-        long firstId = h.createQuery("SELECT nextval('bill_ids')").mapTo(Long.class).one();
-        for (int i = 0; i < bills.size(); i++) {
-            billIds.add(firstId + i);
-        }
-        BigDecimal payable = BigDecimal.ZERO;
-        for (PeriodBill b : bills) {
-            payable = payable.add(b.payable());
-        }
+    private static long write(Handle h, Account account, Interval period, BatchRows rows) throws SQLException {
         Instant at = period.end();
-        long ledgerId = AccountStore.ledger(h, account.id(), "SETTLEMENT", payable.negate(),
-                "settlement:" + account.id() + ":" + period.start() + ":" + billIds.get(0), at);
-        CopyWriter billRows = new CopyWriter("bills (id, account_id, instance_id, period_start, period_end, currency, gross, "
-                + "rounding_discount, payable, ledger_entry_id)");
-        CopyWriter lineRows = new CopyWriter("bill_lines (bill_id, line_no, item, spec, billing_method, quantity, quantity_unit, "
-                + "unit_price, unit_size, price_unit, amount, adjustment, explanation)");
-        String start = period.start().toString();
-        String end = period.end().toString();
-        for (int i = 0; i < bills.size(); i++) {
-            PeriodBill b = bills.get(i);
-            long id = billIds.get(i);
-            billRows.value(id).value(account.id()).value(b.instanceId()).value(start).value(end).value(b.currency())
-                    .value(b.gross()).value(b.roundingDiscount()).value(b.payable()).value(ledgerId).endRow();
-            int n = 0;
-            for (BillLine l : b.lines()) {
-                lineRows.value(id).value(n++).value(l.item()).value(l.spec()).value(l.method().name()).value(l.quantity())
-                        .value(l.quantityUnit()).value(l.unitPrice()).value(l.unitSize()).value(l.priceUnit()).value(l.amount())
-                        .value(l.adjustment() ? "t" : "f").value(l.explanation().toString()).endRow();
-            }
-        }
+        BigDecimal payable = rows.payable();
+        h.createUpdate("INSERT INTO ledger_entries (id, account_id, kind, amount, reference, at) VALUES (:id, :a, 'SETTLEMENT', :amt, :r, :at)")
+                .bind("id", rows.ledgerId()).bind("a", account.id()).bind("amt", payable.negate())
+                .bind("r", "settlement:" + account.id() + ":" + period.start() + ":" + rows.firstBillId()).bind("at", Timestamp.from(at))
+                .execute();
+        CopyWriter billRows = rows.bills();
+        CopyWriter lineRows = rows.lines();
         billRows.copyInto(h.getConnection());
         lineRows.copyInto(h.getConnection());
         BigDecimal balance = h.createQuery("UPDATE accounts SET balance = balance - :p WHERE id = :id RETURNING balance")
