@@ -20,6 +20,7 @@ import io.billow.instance.Instance;
 import io.billow.instance.InstanceStore;
 import io.billow.operation.Operation;
 import io.billow.operation.OperationStore;
+import io.billow.order.Coupons;
 import io.billow.order.Order;
 import io.billow.order.OrderStatus;
 import io.billow.order.OrderStore;
@@ -139,9 +140,10 @@ public final class InstanceChanges {
                 if (monthly != null) {
                     listPrice = monthly.unitPrice().multiply(BigDecimal.valueOf(req.months())).setScale(2, java.math.RoundingMode.HALF_UP);
                     explanation = monthly.unitPrice().toPlainString() + " per month × " + req.months() + " months (price " + monthly.id() + ")";
-                    if (account.balance().compareTo(listPrice) < 0) {
-                        problems.add(Problem.of(Codes.INSUFFICIENT_BALANCE, "the order costs " + listPrice + " " + account.currency()
-                                + " but the balance is " + account.balance().toPlainString()));
+                    BigDecimal cash = listPrice.subtract(Coupons.available(h, accountId, listPrice, now));
+                    if (account.balance().compareTo(cash) < 0) {
+                        problems.add(Problem.of(Codes.INSUFFICIENT_BALANCE, "the order needs " + cash + " " + account.currency()
+                                + " in cash after coupons but the balance is " + account.balance().toPlainString()));
                     }
                 }
             }
@@ -167,11 +169,16 @@ public final class InstanceChanges {
                 h.createUpdate("UPDATE instances SET expires_at = :e WHERE id = :id")
                         .bind("e", java.sql.Timestamp.from(Instant.parse(attributes.get("expiresAt").asText()))).bind("id", id).execute();
             }
+            BigDecimal coupon = Coupons.redeem(h, accountId, listPrice, now);
+            BigDecimal cash = listPrice.subtract(coupon);
+            if (coupon.signum() > 0) {
+                explanation += "; " + coupon.toPlainString() + " paid by coupons, " + cash.toPlainString() + " in cash";
+            }
             Order order = OrderStore.insert(h, accountId, id, OrderType.NEW, OrderStatus.FULFILLED, account.currency(), listPrice,
-                    BigDecimal.ZERO, BigDecimal.ZERO, listPrice, explanation, JSON.createObjectNode().put("months", req.months()), now);
-            if (listPrice.signum() > 0) {
-                AccountStore.ledger(h, accountId, "ORDER_PAYMENT", listPrice.negate(), "order:" + order.id(), now);
-                h.createUpdate("UPDATE accounts SET balance = balance - :p WHERE id = :id").bind("p", listPrice).bind("id", accountId).execute();
+                    BigDecimal.ZERO, coupon, cash, explanation, JSON.createObjectNode().put("months", req.months()), now);
+            if (cash.signum() > 0) {
+                AccountStore.ledger(h, accountId, "ORDER_PAYMENT", cash.negate(), "order:" + order.id(), now);
+                h.createUpdate("UPDATE accounts SET balance = balance - :p WHERE id = :id").bind("p", cash).bind("id", accountId).execute();
             }
             EventLog.emit(h, accountId, id, "instance.created", now, EventLog.payload().put("product", product.code())
                     .put("billingMethod", method.alibabaName()).put("orderId", order.id()));
