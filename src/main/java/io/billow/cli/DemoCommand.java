@@ -6,6 +6,8 @@ import io.billow.server.BillowServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -44,8 +46,17 @@ public final class DemoCommand implements Callable<Integer> {
             JsonNode bills = must(tenant.get("/api/v1/bills?limit=10000")).path("bills");
             System.out.println();
             System.out.print(BillTable.of(bills));
+            story.untilSubscriptionExpires();
+            BigDecimal total = BigDecimal.ZERO;
+            JsonNode month = must(tenant.get("/api/v1/bills?limit=10000")).path("bills");
+            for (JsonNode b : month) {
+                total = total.add(new BigDecimal(b.path("payable").asText()));
+            }
+            System.out.println("Over the whole run: " + month.size() + " hourly bills, " + total.toPlainString() + " USD payable, "
+                    + must(tenant.get("/api/v1/orders")).path("orders").size() + " orders");
             JsonNode after = must(tenant.get("/api/v1/accounts/" + accountId));
-            System.out.println("Balance: 5000.00 → " + after.path("balance").asText() + " USD");
+            System.out.println("Balance: 5000.00 → " + new BigDecimal(after.path("balance").asText()).setScale(2, RoundingMode.DOWN)
+                    .toPlainString() + " USD (the subscription's 600.00 was paid up front)");
         }
         return 0;
     }

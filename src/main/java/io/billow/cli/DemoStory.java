@@ -10,6 +10,7 @@ final class DemoStory {
 
     private final ApiClient operator;
     private final ApiClient tenant;
+    private String subscription;
 
     DemoStory(ApiClient operator, ApiClient tenant) {
         this.operator = operator;
@@ -26,6 +27,9 @@ final class DemoStory {
         String polar = create("PolarDB PostgreSQL, pay-as-you-go (billed by whole hours)",
                 "{\"product\":\"polardb-postgresql\",\"region\":\"cn-hangzhou\",\"edition\":\"Enterprise\","
                         + "\"instanceClass\":\"polar.pg.x4.medium\",\"billingMethod\":\"PayAsYouGo\",\"storageGb\":50}");
+        subscription = create("PolarDB PostgreSQL, one-month subscription (paid up front, never metered)",
+                "{\"product\":\"polardb-postgresql\",\"region\":\"cn-hangzhou\",\"edition\":\"Enterprise\","
+                        + "\"instanceClass\":\"polar.pg.x4.medium\",\"billingMethod\":\"Subscription\",\"storageGb\":50,\"months\":1}");
         advance(40 * 60);
         step("Pause the AnalyticDB warehouse (Pausing is billed, Paused is not)");
         DemoCommand.must(tenant.post("/api/v1/instances/" + adb + "/changes", "{\"action\":\"pause\"}"));
@@ -50,6 +54,22 @@ final class DemoStory {
         DemoCommand.must(tenant.delete("/api/v1/instances/" + polar));
         long left = hours * 3600L - (40 + 50 + 30 + 20 + 30 + 20) * 60L;
         advance(Math.max(3600, left));
+    }
+
+    /** Runs the clock to the subscription's expiry: it is locked, and released 15 days later unless renewed. */
+    void untilSubscriptionExpires() {
+        JsonNode instance = DemoCommand.must(tenant.get("/api/v1/instances/" + subscription));
+        String expires = instance.path("attributes").path("expiresAt").asText();
+        step("Let the month pass: the subscription " + subscription + " expires at " + expires);
+        JsonNode now = DemoCommand.must(operator.post("/api/v1/clock", "{\"to\":\"" + expires + "\"}"));
+        System.out.println("  … clock at " + now.path("now").asText());
+        JsonNode after = DemoCommand.must(tenant.get("/api/v1/instances/" + subscription));
+        for (JsonNode e : DemoCommand.must(tenant.get("/api/v1/events?instanceId=" + subscription)).path("events")) {
+            if (e.path("type").asText().equals("instance.expired")) {
+                System.out.println("  status " + after.path("status").asText() + "; released at " + e.path("data").path("releaseAt").asText()
+                        + " unless renewed");
+            }
+        }
     }
 
     private String create(String what, String body) {

@@ -1,16 +1,11 @@
 package io.billow.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.billow.cli.BillowCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 
@@ -68,20 +63,6 @@ class EdgesOfServingTest {
     }
 
     private static String cli(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            CommandLine cmd = new CommandLine(new BillowCommand());
-            cmd.setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
-            cmd.setExecutionExceptionHandler((e, c, p) -> {
-                System.out.println("billow: " + e.getMessage());
-                return 1;
-            });
-            cmd.execute(args);
-        } finally {
-            System.setOut(original);
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        return CliRun.run(args);
     }
 }

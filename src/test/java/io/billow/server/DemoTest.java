@@ -1,0 +1,19 @@
+package io.billow.server;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code billow demo} tells its story on a throw-away database and ends with the bills and totals. */
+class DemoTest {
+
+    @Test
+    void theDemoPrintsEachHoursBillsTheExpiryAndTheTotals() {
+        String out = CliRun.run("demo", "--hours", "4");
+
+        assertThat(out).contains("Switch the RDS instance from pay-as-you-go to serverless", "PERIOD (UTC)", "TOTAL PAYABLE:",
+                "status Locked", "Over the whole run:", "Balance: 5000.00 → ");
+        assertThat(out).contains("rcu", "SERVERLESS", "polar.pg.x4.large");
+        assertThat(out).doesNotContain("billow: ");
+    }
+}
