@@ -72,7 +72,12 @@ final class PostgresPrograms {
                 "-c", "unix_socket_directories=''",
                 "-c", "fsync=on",
                 "-c", "synchronous_commit=on",
-                "-c", "full_page_writes=on");
+                "-c", "full_page_writes=on",
+                // Sizing for hourly settlement writes: larger buffers keep the bill indexes in memory,
+                // and more WAL between checkpoints spreads a big settlement's writes (durability unchanged).
+                "-c", "shared_buffers=256MB",
+                "-c", "max_wal_size=4GB",
+                "-c", "checkpoint_timeout=15min");
         return run(List.of(binaries.program("pg_ctl").toString(), "start",
                 "--pgdata=" + pgDir,
                 "--log=" + logFile,

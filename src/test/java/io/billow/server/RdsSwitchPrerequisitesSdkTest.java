@@ -22,8 +22,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * Each prerequisite of domain.md §4, broken the way a user would break it (through an RDS action
  * where one exists, else reported by the operator as a deployment would), refuses the switch
  * with its own code and changes nothing: no order, no event, the same status and pay type.
- * (InvalidTargetCategory cannot be reached: the catalog's RDS editions are Basic and
- * High-availability only; ServerlessSwitchTest covers it.)
  */
 class RdsSwitchPrerequisitesSdkTest {
 
@@ -94,6 +92,13 @@ class RdsSwitchPrerequisitesSdkTest {
         CreateDBInstanceRequest old = RdsFixture.create();
         old.setEngineVersion("13.0");
         refused(eligible(old), "EngineNotSupported");
+    }
+
+    @Test
+    void theClusterEditionHasNoServerlessForm() throws Exception {
+        CreateDBInstanceRequest cluster = RdsFixture.create();
+        cluster.setDBInstanceClass("pg.n2.medium.2c.cluster");
+        refused(eligible(cluster), "InvalidTargetCategory");
     }
 
     @Test
