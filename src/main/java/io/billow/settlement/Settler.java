@@ -107,7 +107,7 @@ public final class Settler {
             Future<Prepared> next = reader.submit(() -> prepare(accountId, start, ""));
             while (true) {
                 Prepared batch = next.get();
-                if (batch == null || batch.rated() == 0) {
+                if (batch == null || batch.scanned() == 0) {
                     break;
                 }
                 next = reader.submit(() -> prepare(accountId, start, batch.lastId()));
@@ -129,8 +129,9 @@ public final class Settler {
     }
 
     /** A batch read and rated, not yet written. */
+    /** @param rated instances billable in the period; {@code scanned} ids of the range, 0 when the account is done */
     private record Prepared(String accountId, Instant start, String after, List<PeriodBill> bills, List<Long> adjustmentIds,
-                            List<Integer> adjustmentBill, int rated, String lastId, BatchRows rows) {
+                            List<Integer> adjustmentBill, int rated, int scanned, String lastId, BatchRows rows) {
     }
 
     /**
@@ -193,14 +194,24 @@ public final class Settler {
             }
             Instant end = start.plusSeconds(SettlementZone.PERIOD_SECONDS);
             Interval period = Interval.of(start, end);
+            // The batch is the next N ids of the account, taken from the (account_id, id) index; filtering
+            // happens within that range, so a batch costs N rows whatever the planner's statistics say.
+            List<String> range = h.createQuery("SELECT id FROM instances WHERE account_id = :a AND id > :after ORDER BY id LIMIT :n")
+                    .bind("a", accountId).bind("after", after).bind("n", batchSize).mapTo(String.class).list();
+            if (range.isEmpty()) {
+                return new Prepared(accountId, start, after, List.of(), List.of(), List.of(), 0, 0, null, null);
+            }
+            String last = range.get(range.size() - 1);
             List<String[]> rows = new ArrayList<>();
             Map<String, List<TimelineEvent>> events = new HashMap<>();
-            h.createQuery("SELECT i.id, i.product, i.region, e.at, e.kind, e.payload::text FROM (SELECT id, product, region FROM instances "
-                            + "WHERE account_id = :a AND id > :after AND created_at < :end AND (released_at IS NULL OR released_at > :start) "
-                            + "AND NOT EXISTS (SELECT 1 FROM bills b WHERE b.instance_id = instances.id AND b.period_start = :start) "
-                            + "ORDER BY id LIMIT :n) i JOIN timeline_events e ON e.instance_id = i.id ORDER BY i.id, e.seq")
-                    .bind("a", accountId).bind("after", after).bind("start", Timestamp.from(start)).bind("end", Timestamp.from(end))
-                    .bind("n", batchSize)
+            h.createQuery("SELECT i.id, i.product, i.region, e.at, e.kind, e.payload::text FROM instances i "
+                            + "JOIN timeline_events e ON e.instance_id = i.id "
+                            + "WHERE i.account_id = :a AND i.id > :after AND i.id <= :last AND i.created_at < :end "
+                            + "AND (i.released_at IS NULL OR i.released_at > :start) "
+                            + "AND NOT EXISTS (SELECT 1 FROM bills b WHERE b.instance_id = i.id AND b.period_start = :start) "
+                            + "ORDER BY i.id, e.seq")
+                    .bind("a", accountId).bind("after", after).bind("last", last).bind("start", Timestamp.from(start))
+                    .bind("end", Timestamp.from(end))
                     .map((rs, ctx) -> {
                         String id = rs.getString(1);
                         List<TimelineEvent> list = events.get(id);
@@ -213,7 +224,7 @@ public final class Settler {
                         return null;
                     }).forEach(x -> { });
             if (rows.isEmpty()) {
-                return new Prepared(accountId, start, after, List.of(), List.of(), List.of(), 0, null, null);
+                return new Prepared(accountId, start, after, List.of(), List.of(), List.of(), 0, range.size(), last, null);
             }
             List<String> ids = new ArrayList<>(rows.size());
             for (String[] r : rows) {
@@ -244,7 +255,7 @@ public final class Settler {
                 }
                 bills.add(PeriodBill.of(r[0], period, account.currency(), lines, cycles.getOrDefault(r[0], CycleTotals.EMPTY)));
             }
-            return new Prepared(accountId, start, after, bills, adjustmentIds, adjustmentBill, rows.size(), rows.get(rows.size() - 1)[0],
+            return new Prepared(accountId, start, after, bills, adjustmentIds, adjustmentBill, rows.size(), range.size(), last,
                     rows(h, account, period, bills));
         });
     }

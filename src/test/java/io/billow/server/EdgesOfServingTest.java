@@ -36,6 +36,25 @@ class EdgesOfServingTest {
     }
 
     @Test
+    void aMaintainTimeSwitchStartsAtTheNextMaintenanceWindow() {
+        TestServer.Tenant t = ServerlessFlowTest.tenantWithRoles();
+        String id = ServerlessFlowTest.createPayg(t.api());
+        Instant now = ServerlessFlowTest.now();
+        // The default window is 18:00Z–22:00Z: the switch starts at the next 18:00Z.
+        Instant window = now.truncatedTo(java.time.temporal.ChronoUnit.DAYS).plusSeconds(18 * 3600);
+        if (!window.isAfter(now)) {
+            window = window.plusSeconds(86_400);
+        }
+
+        t.api().post("/api/v1/instances/" + id + "/switch", ServerlessFlowTest.SWITCH.replace("}", ",\"effectiveTime\":\"MaintainTime\"}"));
+
+        TestServer.operator().post("/api/v1/clock", "{\"to\":\"" + window.minusSeconds(1) + "\"}");
+        assertThat(t.api().get("/api/v1/instances/" + id).body().get("billingMethod").asText()).isEqualTo("Postpaid");
+        TestServer.operator().post("/api/v1/clock", "{\"to\":\"" + window.plusSeconds(60) + "\"}");
+        assertThat(t.api().get("/api/v1/instances/" + id).body().get("billingMethod").asText()).isEqualTo("Serverless");
+    }
+
+    @Test
     void theCliListsInstancesBillsAndOrdersOfARunningServer() {
         TestServer.Tenant t = TestServer.newTenant("USD", "100", "UTC");
         String id = ServerlessFlowTest.createPayg(t.api());
