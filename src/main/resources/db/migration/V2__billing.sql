@@ -128,6 +128,10 @@ CREATE TABLE bills (
     gross               numeric(20, 6) NOT NULL,
     rounding_discount   numeric(20, 6) NOT NULL,
     payable             numeric(20, 2) NOT NULL,
+    -- running totals of the instance's monthly rounding cycle, this bill included: the next
+    -- period's payable needs only the latest bill, not a sum over the month
+    cycle_gross         numeric(20, 6) NOT NULL,
+    cycle_payable       numeric(20, 2) NOT NULL,
     ledger_entry_id     bigint NOT NULL,
     -- exactly once: one bill per instance and period, whatever crashes and retries happen
     UNIQUE (instance_id, period_start)

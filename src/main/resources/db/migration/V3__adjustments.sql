@@ -18,4 +18,4 @@ CREATE TABLE adjustments (
     bill_id             bigint,
     created_at          timestamptz NOT NULL
 );
-CREATE INDEX adjustments_pending ON adjustments (instance_id) WHERE bill_id IS NULL;
+CREATE INDEX adjustments_pending ON adjustments (account_id, instance_id) WHERE bill_id IS NULL;

@@ -80,11 +80,12 @@ public final class Adjustments {
     public record Pending(long id, BillLine line) {
     }
 
-    /** Adjustments not yet billed, by instance. */
-    public static Map<String, List<Pending>> pending(Handle h, List<String> instanceIds) {
+    /** Adjustments not yet billed, by instance, for the account's instances with ids in (after, last]. */
+    public static Map<String, List<Pending>> pending(Handle h, String accountId, String after, String last) {
         Map<String, List<Pending>> out = new HashMap<>();
-        h.createQuery("SELECT * FROM adjustments WHERE instance_id = ANY(:ids) AND bill_id IS NULL ORDER BY id")
-                .bindArray("ids", String.class, instanceIds)
+        h.createQuery("SELECT * FROM adjustments WHERE account_id = :a AND instance_id > :after AND instance_id <= :last "
+                        + "AND bill_id IS NULL ORDER BY id")
+                .bind("a", accountId).bind("after", after).bind("last", last)
                 .map((rs, ctx) -> out.computeIfAbsent(rs.getString("instance_id"), k -> new ArrayList<>()).add(new Pending(rs.getLong("id"),
                         new BillLine(rs.getString("item"), rs.getString("item"), rs.getString("spec"),
                                 io.billow.catalog.BillingMethod.valueOf(rs.getString("billing_method")), rs.getBigDecimal("quantity"),

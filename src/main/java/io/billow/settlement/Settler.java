@@ -142,7 +142,7 @@ public final class Settler {
     private record BatchRows(long ledgerId, long firstBillId, BigDecimal payable, CopyWriter bills, CopyWriter lines) {
     }
 
-    private static BatchRows rows(Handle h, Account account, Interval period, List<PeriodBill> bills) {
+    private static BatchRows rows(Handle h, Account account, Interval period, List<PeriodBill> bills, List<CycleTotals> cycleAfter) {
         if (bills.isEmpty()) {
             return null;
         }
@@ -150,7 +150,7 @@ public final class Settler {
         long ledgerId = h.createQuery("SELECT nextval('ledger_entries_id_seq')").mapTo(Long.class).one();
         BigDecimal payable = BigDecimal.ZERO;
         CopyWriter billRows = new CopyWriter("bills (id, account_id, instance_id, period_start, period_end, currency, gross, "
-                + "rounding_discount, payable, ledger_entry_id)");
+                + "rounding_discount, payable, cycle_gross, cycle_payable, ledger_entry_id)");
         CopyWriter lineRows = new CopyWriter("bill_lines (bill_id, line_no, item, spec, billing_method, quantity, quantity_unit, "
                 + "unit_price, unit_size, price_unit, amount, adjustment, explanation)");
         String start = period.start().toString();
@@ -160,7 +160,8 @@ public final class Settler {
             long id = firstId + i;
             payable = payable.add(b.payable());
             billRows.value(id).value(account.id()).value(b.instanceId()).value(start).value(end).value(b.currency())
-                    .value(b.gross()).value(b.roundingDiscount()).value(b.payable()).value(ledgerId).endRow();
+                    .value(b.gross()).value(b.roundingDiscount()).value(b.payable()).value(cycleAfter.get(i).lines())
+                    .value(cycleAfter.get(i).payable()).value(ledgerId).endRow();
             int n = 0;
             for (BillLine l : b.lines()) {
                 lineRows.value(id).value(n++).value(l.item()).value(l.spec()).value(l.method().name()).value(l.quantity())
@@ -226,14 +227,11 @@ public final class Settler {
             if (rows.isEmpty()) {
                 return new Prepared(accountId, start, after, List.of(), List.of(), List.of(), 0, range.size(), last, null);
             }
-            List<String> ids = new ArrayList<>(rows.size());
-            for (String[] r : rows) {
-                ids.add(r[0]);
-            }
             SettlementZone zone = account.settlementZone();
-            Map<String, CycleTotals> cycles = cycleTotals(h, ids, zone.monthlyCycleContaining(start).start(), start);
-            Map<String, List<Adjustments.Pending>> adjustments = Adjustments.pending(h, ids);
+            Map<String, CycleTotals> cycles = cycleTotals(h, accountId, after, last, zone.monthlyCycleContaining(start).start(), start);
+            Map<String, List<Adjustments.Pending>> adjustments = Adjustments.pending(h, accountId, after, last);
             List<PeriodBill> bills = new ArrayList<>(rows.size());
+            List<CycleTotals> cycleAfter = new ArrayList<>(rows.size());
             List<Long> adjustmentIds = new ArrayList<>();
             List<Integer> adjustmentBill = new ArrayList<>();
             for (String[] r : rows) {
@@ -253,10 +251,13 @@ public final class Settler {
                         adjustmentBill.add(bills.size());
                     }
                 }
-                bills.add(PeriodBill.of(r[0], period, account.currency(), lines, cycles.getOrDefault(r[0], CycleTotals.EMPTY)));
+                CycleTotals before = cycles.getOrDefault(r[0], CycleTotals.EMPTY);
+                PeriodBill bill = PeriodBill.of(r[0], period, account.currency(), lines, before);
+                bills.add(bill);
+                cycleAfter.add(before.plus(bill));
             }
             return new Prepared(accountId, start, after, bills, adjustmentIds, adjustmentBill, rows.size(), range.size(), last,
-                    rows(h, account, period, bills));
+                    rows(h, account, period, bills, cycleAfter));
         });
     }
 
@@ -286,14 +287,18 @@ public final class Settler {
         return lines;
     }
 
-    private static Map<String, CycleTotals> cycleTotals(Handle h, List<String> ids, Instant cycleStart, Instant periodStart) {
+    /** Each instance's cycle totals before the period: the running totals of its latest bill in the cycle. */
+    private static Map<String, CycleTotals> cycleTotals(Handle h, String accountId, String after, String last, Instant cycleStart,
+                                                        Instant periodStart) {
         Map<String, CycleTotals> totals = new HashMap<>();
         if (!cycleStart.isBefore(periodStart)) {
             return totals;
         }
-        h.createQuery("SELECT instance_id, sum(gross), sum(payable) FROM bills WHERE instance_id = ANY(:ids) "
-                        + "AND period_start >= :c AND period_start < :s GROUP BY instance_id")
-                .bindArray("ids", String.class, ids).bind("c", Timestamp.from(cycleStart)).bind("s", Timestamp.from(periodStart))
+        h.createQuery("SELECT DISTINCT ON (b.instance_id) b.instance_id, b.cycle_gross, b.cycle_payable FROM instances i "
+                        + "JOIN bills b ON b.instance_id = i.id AND b.period_start >= :c AND b.period_start < :s "
+                        + "WHERE i.account_id = :a AND i.id > :after AND i.id <= :last ORDER BY b.instance_id, b.period_start DESC")
+                .bind("a", accountId).bind("after", after).bind("last", last)
+                .bind("c", Timestamp.from(cycleStart)).bind("s", Timestamp.from(periodStart))
                 .map((rs, ctx) -> totals.put(rs.getString(1), new CycleTotals(rs.getBigDecimal(2), rs.getBigDecimal(3))))
                 .forEach(x -> { });
         return totals;

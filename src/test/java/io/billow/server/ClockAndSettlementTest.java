@@ -50,6 +50,36 @@ class ClockAndSettlementTest {
     }
 
     @Test
+    void subCentHourlyAmountsAreChargedByCumulativeRoundDownWithinEachMonth() {
+        toNextHour();
+        TestServer.Tenant t = TestServer.newTenant("USD", "100", "UTC");
+        // 0.04 per hour for the class + 20 GB × 0.0002 = 0.044 per hour.
+        String id = t.api().post("/api/v1/instances", "{\"product\":\"rds-postgresql\",\"region\":\"cn-hangzhou\",\"edition\":\"Basic\","
+                + "\"instanceClass\":\"pg.n2.small.1\",\"billingMethod\":\"PayAsYouGo\",\"storageGb\":20}").body().get("instanceId").asText();
+
+        TestServer.operator().post("/api/v1/clock", "{\"advanceSeconds\":" + 48 * 3600 + "}");
+
+        JsonNode bills = t.api().get("/api/v1/bills?instanceId=" + id).body().get("bills");
+        assertThat(bills).hasSize(48);
+        BigDecimal cycleGross = BigDecimal.ZERO;
+        BigDecimal cyclePayable = BigDecimal.ZERO;
+        String month = "";
+        for (JsonNode b : bills) {
+            String m = b.get("periodStart").asText().substring(0, 7);
+            if (!m.equals(month)) {
+                month = m;
+                cycleGross = BigDecimal.ZERO;
+                cyclePayable = BigDecimal.ZERO;
+            }
+            assertThat(new BigDecimal(b.get("gross").asText())).isEqualByComparingTo("0.044");
+            cycleGross = cycleGross.add(new BigDecimal("0.044"));
+            BigDecimal expected = cycleGross.setScale(2, java.math.RoundingMode.FLOOR).subtract(cyclePayable);
+            assertThat(new BigDecimal(b.get("payable").asText())).as(b.get("periodStart").asText()).isEqualByComparingTo(expected);
+            cyclePayable = cyclePayable.add(expected);
+        }
+    }
+
+    @Test
     void theClockRefusesToGoBackwards() {
         Instant now = now();
         var back = TestServer.operator().post("/api/v1/clock", "{\"to\":\"" + now.minusSeconds(1) + "\"}");
