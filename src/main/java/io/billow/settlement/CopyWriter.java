@@ -34,6 +34,10 @@ public final class CopyWriter {
             return this;
         }
         String text = value instanceof java.math.BigDecimal d ? d.toPlainString() : value.toString();
+        if (!needsEscape(text)) {
+            rows.append(text);
+            return this;
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
@@ -45,6 +49,16 @@ public final class CopyWriter {
             }
         }
         return this;
+    }
+
+    private static boolean needsEscape(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
     public void endRow() {
