@@ -80,7 +80,7 @@ public final class Estimates {
         if (target == BillingMethod.SERVERLESS && req.minCapacity() != null && req.maxCapacity() != null) {
             String cls = ServerlessSwitch.SERVERLESS_CLASS.getOrDefault(i.edition(), req.targetClass());
             InstanceSnapshot serverless = current.withMethod(BillingMethod.SERVERLESS, cls)
-                    .withRcuRange(halves(req.minCapacity()), halves(req.maxCapacity()));
+                    .withRcuRange(req.minCapacity(), req.maxCapacity());
             after = hourCost(product, serverless, hour, pricing, profile);
             explanation = "one hour as now (" + i.method().alibabaName() + " " + i.instanceClass() + ") against one hour serverless ("
                     + req.minCapacity() + "–" + req.maxCapacity() + " RCU) with RCU profile " + profile + "; the switch itself is free";
@@ -117,9 +117,5 @@ public final class Estimates {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    private static int halves(BigDecimal rcu) {
-        return rcu.multiply(BigDecimal.valueOf(2)).setScale(0, java.math.RoundingMode.CEILING).intValueExact();
     }
 }

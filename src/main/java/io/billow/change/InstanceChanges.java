@@ -130,7 +130,7 @@ public final class InstanceChanges {
             }
             InstanceSnapshot snapshot = InstanceSnapshot.created(product.code(), region, edition.code(), cls.code(), method, storageGb, storageType);
             if (method == BillingMethod.SERVERLESS) {
-                snapshot = snapshot.withRcuRange(halves(req.rcuMin()), halves(req.rcuMax()));
+                snapshot = snapshot.withRcuRange(req.rcuMin(), req.rcuMax());
             }
             checkPrices(product, snapshot, account.currency(), now, problems);
             BigDecimal listPrice = BigDecimal.ZERO;
@@ -314,12 +314,7 @@ public final class InstanceChanges {
             if (rule.isEmpty()) {
                 continue;
             }
-            String spec = switch (item.specSource()) {
-                case CLASS -> s.instanceClass();
-                case EDITION -> s.edition();
-                case STORAGE_TYPE -> s.storageType();
-                case NONE -> "*";
-            };
+            String spec = io.billow.metering.Meter.spec(item, s, SpecRule.CURRENT);
             if (catalog.prices().priceAt(product.code(), item.code(), s.region(), spec, currency, now).isEmpty()) {
                 problems.add(Problem.of(Codes.PRICE_NOT_FOUND, "no " + currency + " price for " + product.code() + " item " + item.code()
                         + " at spec " + spec + " in region " + s.region()));
@@ -359,9 +354,5 @@ public final class InstanceChanges {
             problems.add(Problem.of("InvalidPayType.NotSupported", e.getMessage()));
             return null;
         }
-    }
-
-    private static int halves(BigDecimal rcu) {
-        return rcu.multiply(BigDecimal.valueOf(2)).intValueExact();
     }
 }

@@ -103,7 +103,8 @@ public final class Meter {
         out.add(new Accrual(item, spec, snap.method(), start, end, rate, segment.eventIndex()));
     }
 
-    static String spec(BillingItem item, InstanceSnapshot snap, SpecRule rule) {
+    /** The spec an item is priced at for a snapshot: its class (the original one under ORIGINAL), edition or storage type. */
+    public static String spec(BillingItem item, InstanceSnapshot snap, SpecRule rule) {
         switch (item.specSource()) {
             case CLASS:
                 return rule == SpecRule.ORIGINAL ? snap.stateEntryClass() : snap.instanceClass();

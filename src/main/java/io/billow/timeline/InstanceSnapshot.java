@@ -88,6 +88,16 @@ public record InstanceSnapshot(
                 storageType, minHalves, maxHalves, rcuSampleHalves, counts, endpoints);
     }
 
+    /** The capacity range given in RCU (0.5 steps; a value off the step is rounded up to it). */
+    public InstanceSnapshot withRcuRange(java.math.BigDecimal min, java.math.BigDecimal max) {
+        return withRcuRange(halvesOf(min), halvesOf(max));
+    }
+
+    /** An RCU value in 0.5-RCU units, rounded up to the step (domain.md §2). */
+    public static int halvesOf(java.math.BigDecimal rcu) {
+        return rcu.multiply(java.math.BigDecimal.valueOf(2)).setScale(0, java.math.RoundingMode.CEILING).intValueExact();
+    }
+
     public InstanceSnapshot withRcuSample(int halves) {
         return new InstanceSnapshot(product, region, edition, instanceClass, method, state, stateEntryClass, storageGb,
                 storageType, rcuMinHalves, rcuMaxHalves, halves, counts, endpoints);

@@ -3,7 +3,6 @@ package io.billow.timeline;
 import io.billow.catalog.BillingMethod;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 
 /**
@@ -78,7 +77,7 @@ public sealed interface TimelineEvent {
     /** The serverless capacity range changed; the level in use is clamped into it at once. */
     record RcuRangeChanged(Instant at, BigDecimal min, BigDecimal max) implements TimelineEvent {
         public InstanceSnapshot applyTo(InstanceSnapshot before) {
-            return before.withRcuRange(halves(min), halves(max));
+            return before.withRcuRange(min, max);
         }
 
         public String kind() {
@@ -89,7 +88,7 @@ public sealed interface TimelineEvent {
     /** An RCU usage sample: held until the next one; rounded up to the 0.5 step. */
     record RcuSampled(Instant at, BigDecimal rcu) implements TimelineEvent {
         public InstanceSnapshot applyTo(InstanceSnapshot before) {
-            return before.withRcuSample(halves(rcu));
+            return before.withRcuSample(InstanceSnapshot.halvesOf(rcu));
         }
 
         public String kind() {
@@ -166,10 +165,5 @@ public sealed interface TimelineEvent {
         public String kind() {
             return "released";
         }
-    }
-
-    /** A capacity value in 0.5-RCU units, rounded up to the step. */
-    static int halves(BigDecimal rcu) {
-        return rcu.multiply(BigDecimal.valueOf(2)).setScale(0, RoundingMode.CEILING).intValueExact();
     }
 }
