@@ -28,6 +28,7 @@ import io.billow.operation.OperationRunner;
 import io.billow.provision.SimulatedProvisioner;
 import io.billow.scheduler.Scheduler;
 import io.billow.settlement.Settler;
+import io.billow.api.rpc.RequestAuthenticator;
 import io.billow.store.Database;
 import io.billow.store.DatabaseUrl;
 import io.javalin.Javalin;
@@ -96,10 +97,12 @@ public final class BillowServer implements AutoCloseable {
         this.switches = new RdsSwitches(jdbi, catalog, clock, provisioner);
         this.usage = new UsageIngest(jdbi, clock, provisioner, new Adjustments(catalog));
         this.payTypes = new SubscriptionToPayAsYouGo(jdbi, clock);
+        RequestAuthenticator signatures = RpcApi.authenticator(jdbi, accounts);
         RestApi rest = new RestApi(keys.adminKey(), accounts, new AccountRoutes(accounts, clock), new InstanceRoutes(jdbi, changes),
                 new MoneyRoutes(jdbi, catalog), new ClockRoutes(clock, scheduler, provisioner),
-                new ServerlessRoutes(switches, usage, new Estimates(jdbi, catalog, clock, switches)));
-        RpcGateway rpc = RpcApi.gateway(jdbi, clock, accounts,
+                new ServerlessRoutes(switches, usage, new Estimates(jdbi, catalog, clock, switches)),
+                new SignedNativeCalls(signatures, accounts));
+        RpcGateway rpc = RpcApi.gateway(signatures, clock, accounts,
                 new RdsActions(jdbi, catalog, changes, switches, payTypes, accounts, RpcApi.clientTokens(jdbi, clock)),
                 new BssActions(jdbi, accounts));
         this.http = Javalin.create(cfg -> {

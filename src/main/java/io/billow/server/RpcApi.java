@@ -31,7 +31,14 @@ final class RpcApi {
     private RpcApi() {
     }
 
-    static RpcGateway gateway(Jdbi jdbi, BillowClock clock, AccountStore accounts, RdsActions rds, BssActions bss) {
+    /** Signature checks shared by the RPC gateway and V3-signed native calls (one nonce store for both). */
+    static RequestAuthenticator authenticator(Jdbi jdbi, AccountStore accounts) {
+        return new RequestAuthenticator(id -> accounts.findKey(id).map(AccountStore.AccessKey::accessKeySecret),
+                new JdbiNonceStore(jdbi, new SystemClock()::now, NONCE_PURGE_EVERY));
+    }
+
+    static RpcGateway gateway(RequestAuthenticator authenticator, BillowClock clock, AccountStore accounts, RdsActions rds,
+                              BssActions bss) {
         // The SDKs date and sign requests with the real time, so signatures are judged by the wall
         // clock even under --simulated-clock; the actions see the business clock.
         BillowClock wall = new SystemClock();
@@ -39,9 +46,6 @@ final class RpcApi {
         rds.register(actions);
         new RoleActions(accounts).register(actions);
         bss.register(actions);
-        RequestAuthenticator authenticator = new RequestAuthenticator(
-                id -> accounts.findKey(id).map(AccountStore.AccessKey::accessKeySecret),
-                new JdbiNonceStore(jdbi, wall::now, NONCE_PURGE_EVERY));
         return new RpcGateway(authenticator, id -> accounts.findKey(id).map(AccountStore.AccessKey::accountId), actions, clock::now)
                 .withSignatureClock(wall::now)
                 .withTranslator(translator());

@@ -32,9 +32,15 @@ public final class RestApi {
     private final MoneyRoutes moneyRoutes;
     private final ClockRoutes clockRoutes;
     private final ServerlessRoutes serverlessRoutes;
+    private final SignatureCheck signatures;
+
+    /** Verifies a V3-signed native call and names its account, or throws a ProblemException. */
+    public interface SignatureCheck {
+        String accountOf(Context ctx, java.time.Instant wallNow);
+    }
 
     public RestApi(String adminKey, AccountStore accounts, AccountRoutes accountRoutes, InstanceRoutes instanceRoutes,
-                   MoneyRoutes moneyRoutes, ClockRoutes clockRoutes, ServerlessRoutes serverlessRoutes) {
+                   MoneyRoutes moneyRoutes, ClockRoutes clockRoutes, ServerlessRoutes serverlessRoutes, SignatureCheck signatures) {
         this.adminKey = adminKey;
         this.accounts = accounts;
         this.accountRoutes = accountRoutes;
@@ -42,6 +48,7 @@ public final class RestApi {
         this.moneyRoutes = moneyRoutes;
         this.clockRoutes = clockRoutes;
         this.serverlessRoutes = serverlessRoutes;
+        this.signatures = signatures;
     }
 
     public void routes(JavalinConfig config) {
@@ -89,14 +96,20 @@ public final class RestApi {
         return ctx.attribute(CALLER);
     }
 
-    /** Bearer operator key, or Bearer AccessKeyId:AccessKeySecret of an account. */
+    /** Bearer operator key, Bearer AccessKeyId:AccessKeySecret of an account, or a V3 signature. */
     private void authenticate(Context ctx) {
         if (ctx.path().equals("/api/v1/openapi.json")) {
             return;
         }
         String header = Optional.ofNullable(ctx.header("Authorization")).orElse("");
+        if (header.startsWith("ACS3-HMAC-SHA256 ")) {
+            // Signed with real time by the caller, so judged by the wall clock even under --simulated-clock.
+            ctx.attribute(CALLER, Caller.ofAccount(signatures.accountOf(ctx, new io.billow.clock.SystemClock().now())));
+            return;
+        }
         if (!header.startsWith("Bearer ")) {
-            throw new ProblemException(Codes.UNAUTHORIZED, "send Authorization: Bearer <operator key> or Bearer <AccessKeyId>:<AccessKeySecret>");
+            throw new ProblemException(Codes.UNAUTHORIZED, "send Authorization: Bearer <operator key>, Bearer <AccessKeyId>:<AccessKeySecret>"
+                    + " or an ACS3-HMAC-SHA256 signature");
         }
         String token = header.substring("Bearer ".length()).trim();
         if (constantTimeEquals(token, adminKey)) {
