@@ -277,13 +277,35 @@ public final class InstanceChanges {
         });
     }
 
-    /** Merges reported configuration facts (engine version, SSL, proxy...) into the instance's attributes. */
+    /**
+     * Merges reported configuration facts (engine version, SSL, proxy...) into the instance's
+     * attributes. A reported storage type is not just a fact: storage is billed by it, so it
+     * becomes a spec change on the timeline (refused if that storage has no price).
+     */
     public Instance setAttributes(String instanceId, ObjectNode patch) {
         Instant now = clock.now();
         return jdbi.inTransaction(h -> {
             Instance i = InstanceStore.lock(h, null, instanceId);
-            ObjectNode merged = i.attributes().deepCopy();
-            merged.setAll(patch);
+            if (i.isReleased()) {
+                throw InstanceStore.notFound(instanceId);
+            }
+            ObjectNode facts = patch.deepCopy();
+            if (facts.has("storageType")) {
+                String type = facts.remove("storageType").asText("");
+                if (!type.matches("[a-z_]{1,40}")) {
+                    throw new ProblemException(Codes.INVALID_PARAMETER, "storageType must be a storage type code such as cloud_essd");
+                }
+                Product product = catalog.product(i.product()).orElseThrow();
+                List<Problem> problems = new ArrayList<>();
+                InstanceSnapshot changed = InstanceStore.timeline(h, instanceId).current().withStorage(i.storageGb(), type);
+                checkPrices(product, changed, AccountStore.find(h, i.accountId()).orElseThrow().currency(), now, problems);
+                if (!problems.isEmpty()) {
+                    throw new ProblemException(problems);
+                }
+                InstanceStore.append(h, instanceId, List.of(new TimelineEvent.SpecChanged(now, i.instanceClass(), i.storageGb(), type)));
+            }
+            ObjectNode merged = InstanceStore.get(h, null, instanceId).attributes().deepCopy();
+            merged.setAll(facts);
             InstanceStore.setAttributes(h, instanceId, merged);
             EventLog.emit(h, i.accountId(), instanceId, "instance.attributes-changed", now, patch.deepCopy());
             return InstanceStore.get(h, null, instanceId);

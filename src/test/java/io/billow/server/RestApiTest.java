@@ -92,6 +92,26 @@ class RestApiTest {
     }
 
     @Test
+    void aReportedStorageTypeChangesWhatStorageIsBilledAtAndAnUnpricedOneIsRefused() {
+        TestServer.Tenant t = TestServer.newTenant("USD", "100", "UTC");
+        String id = t.api().post("/api/v1/instances", RDS).body().get("instanceId").asText();
+
+        ApiClient.Response ok = TestServer.operator().patch("/api/v1/instances/" + id + "/attributes",
+                "{\"storageType\":\"local_ssd\",\"sslEnabled\":true}");
+        ApiClient.Response unpriced = TestServer.operator().patch("/api/v1/instances/" + id + "/attributes", "{\"storageType\":\"tape\"}");
+
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.body().get("storageType").asText()).isEqualTo("local_ssd");
+        assertThat(ok.body().get("attributes").get("sslEnabled").asBoolean()).isTrue();
+        assertThat(ok.body().get("attributes").has("storageType")).isFalse();
+        assertThat(unpriced.code()).isEqualTo("InvalidParameter.PriceNotFound");
+        assertThat(t.api().get("/api/v1/instances/" + id).body().get("storageType").asText()).isEqualTo("local_ssd");
+        assertThat(t.api().get("/api/v1/instances/" + id + "/timeline").body().get("events"))
+                .extracting(e -> e.get("kind").asText()).containsExactly("created", "spec-changed");
+        assertThat(t.api().patch("/api/v1/instances/" + id + "/attributes", "{\"sslEnabled\":false}").status()).isEqualTo(403);
+    }
+
+    @Test
     void anInstanceWithoutAPriceInTheAccountsCurrencyCannotBeCreated() {
         TestServer.Tenant euro = TestServer.newTenant("EUR", "100", "UTC");
         ApiClient.Response r = euro.api().post("/api/v1/instances", RDS);
