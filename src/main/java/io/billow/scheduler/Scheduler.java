@@ -8,6 +8,10 @@ import io.billow.operation.OperationRunner;
 import io.billow.settlement.Progress;
 import io.billow.settlement.Settler;
 
+import io.billow.settlement.SettlementReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Instant;
 import java.util.Optional;
 
@@ -18,6 +22,8 @@ import java.util.Optional;
  * so that work sees the time it was due at; it returns only when nothing due is left.
  */
 public final class Scheduler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
 
     private final BillowClock clock;
     private final OperationRunner operations;
@@ -70,7 +76,12 @@ public final class Scheduler {
             } else if (life != null && !life.isAfter(next)) {
                 lifecycle.runDue(next);
             } else {
-                settler.settleEndingAt(next, Progress.SILENT);
+                SettlementReport done = settler.settleEndingAt(next, Progress.SILENT);
+                long behind = (target.getEpochSecond() - next.getEpochSecond()) / 3600;
+                if (behind > 0 && (behind % 24 == 0 || behind < 2) && !clock.isSimulated()) {
+                    // Catching up after downtime is long work: say how far it has come.
+                    LOG.info("settled the period ending {} ({} bills); {} more hour(s) to catch up", next, done.bills(), behind);
+                }
             }
         }
     }
