@@ -65,6 +65,11 @@ public final class Estimates {
         if (profile.size() > MAX_PROFILE) {
             throw new ProblemException(Codes.INVALID_PARAMETER, "rcuProfile has at most " + MAX_PROFILE + " levels");
         }
+        for (BigDecimal level : profile) {
+            if (level == null || level.signum() < 0 || level.compareTo(BigDecimal.valueOf(1000)) > 0) {
+                throw new ProblemException(Codes.INVALID_PARAMETER, "rcuProfile levels must be within 0–1000 RCU, got " + level);
+            }
+        }
         Instant now = clock.now();
         Instance i = jdbi.withHandle(h -> InstanceStore.get(h, accountId, instanceId));
         Account account = jdbi.withHandle(h -> AccountStore.find(h, i.accountId()).orElseThrow());
@@ -77,7 +82,9 @@ public final class Estimates {
         BigDecimal after = BigDecimal.ZERO;
         String explanation;
         BillingMethod target = parse(req.targetMethod());
-        if (target == BillingMethod.SERVERLESS && req.minCapacity() != null && req.maxCapacity() != null) {
+        List<Problem> range = new java.util.ArrayList<>();
+        io.billow.eligibility.Rcu.check(req.minCapacity(), req.maxCapacity(), range);
+        if (target == BillingMethod.SERVERLESS && range.isEmpty()) {
             String cls = ServerlessSwitch.SERVERLESS_CLASS.getOrDefault(i.edition(), req.targetClass());
             InstanceSnapshot serverless = current.withMethod(BillingMethod.SERVERLESS, cls)
                     .withRcuRange(req.minCapacity(), req.maxCapacity());

@@ -30,6 +30,9 @@ public final class AccountRoutes {
     record Role(String roleName, String serviceName) {
     }
 
+    /** A limit on everything: no single amount above a trillion (well inside the ledger's numeric range). */
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
+
     private final AccountStore accounts;
     private final BillowClock clock;
 
@@ -51,8 +54,9 @@ public final class AccountRoutes {
             problems.add(Problem.of("InvalidParameter.Currency", "currency must be a three-letter code such as USD, got " + body.currency()));
         }
         BigDecimal balance = body.balance() == null ? BigDecimal.ZERO : body.balance();
-        if (balance.signum() < 0 || balance.scale() > 2) {
-            problems.add(Problem.of("InvalidParameter.Amount", "balance must be zero or more with at most two decimals, got " + balance));
+        if (balance.signum() < 0 || balance.scale() > 2 || balance.compareTo(MAX_AMOUNT) > 0) {
+            problems.add(Problem.of("InvalidParameter.Amount", "balance must be within 0–" + MAX_AMOUNT.toPlainString()
+                    + " with at most two decimals, got " + balance.toPlainString()));
         }
         ZoneId zone = zone(body.settlementZone() == null ? "UTC" : body.settlementZone(), problems);
         if (!problems.isEmpty()) {
@@ -125,8 +129,9 @@ public final class AccountRoutes {
     }
 
     private static void positive(BigDecimal amount) {
-        if (amount == null || amount.signum() <= 0 || amount.scale() > 2) {
-            throw new ProblemException("InvalidParameter.Amount", "amount must be positive with at most two decimals, got " + amount);
+        if (amount == null || amount.signum() <= 0 || amount.scale() > 2 || amount.compareTo(MAX_AMOUNT) > 0) {
+            throw new ProblemException("InvalidParameter.Amount", "amount must be positive, at most " + MAX_AMOUNT.toPlainString()
+                    + ", with at most two decimals, got " + (amount == null ? null : amount.toPlainString()));
         }
     }
 

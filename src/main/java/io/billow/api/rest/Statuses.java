@@ -22,6 +22,9 @@ public final class Statuses {
         if (code.equals("IdempotentParameterMismatch") || code.equals("ConcurrentModification")) {
             return 409;
         }
+        if (code.equals("RequestTooLarge")) {
+            return 413;
+        }
         if (code.startsWith("Throttling")) {
             return 429;
         }
