@@ -79,9 +79,12 @@ public final class RestApi {
         r.post("/api/v1/clock", ctx -> clockRoutes.advance(ctx, caller(ctx)));
         r.put("/api/v1/provisioner", ctx -> clockRoutes.configureProvisioner(ctx, caller(ctx)));
         r.exception(ProblemException.class, (e, ctx) -> problem(ctx, e));
-        r.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> problem(ctx, new ProblemException(
-                e.getStatus() == 413 ? "RequestTooLarge" : "BadRequest",
-                e.getStatus() == 413 ? "the request body is larger than " + Json.MAX_BODY_BYTES + " bytes" : e.getMessage())));
+        r.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> problem(ctx, switch (e.getStatus()) {
+            case 404 -> new ProblemException(Codes.NOT_FOUND, "no such endpoint: " + ctx.method() + " " + ctx.path());
+            case 405 -> new ProblemException("MethodNotAllowed", ctx.method() + " is not allowed on " + ctx.path());
+            case 413 -> new ProblemException("RequestTooLarge", "the request body is larger than " + Json.MAX_BODY_BYTES + " bytes");
+            default -> new ProblemException("BadRequest", e.getMessage());
+        }));
         r.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
             problem(ctx, new ProblemException("InternalError", "an internal error occurred; nothing was changed"));

@@ -25,6 +25,9 @@ public final class Statuses {
         if (code.equals("RequestTooLarge")) {
             return 413;
         }
+        if (code.equals("MethodNotAllowed")) {
+            return 405;
+        }
         if (code.startsWith("Throttling")) {
             return 429;
         }
