@@ -10,6 +10,9 @@ import io.billow.api.rest.RestApi;
 import io.billow.catalog.Catalog;
 import io.billow.catalog.CatalogLoader;
 import io.billow.api.rest.ServerlessRoutes;
+import io.billow.api.rest.WebhookRoutes;
+import io.billow.webhook.WebhookDispatcher;
+import io.billow.webhook.WebhookStore;
 import io.billow.api.rpc.RpcGateway;
 import io.billow.api.rpc.bss.BssActions;
 import io.billow.api.rpc.rds.RdsActions;
@@ -77,6 +80,7 @@ public final class BillowServer implements AutoCloseable {
     private final SubscriptionToPayAsYouGo payTypes;
     private final Javalin http;
     private final ScheduledExecutorService ticker;
+    private final WebhookDispatcher webhooks;
 
     private BillowServer(Options options) {
         this.options = options;
@@ -98,10 +102,12 @@ public final class BillowServer implements AutoCloseable {
         this.usage = new UsageIngest(jdbi, clock, provisioner, new Adjustments(catalog));
         this.payTypes = new SubscriptionToPayAsYouGo(jdbi, clock);
         RequestAuthenticator signatures = RpcApi.authenticator(jdbi, accounts);
+        WebhookStore webhooks = new WebhookStore(jdbi, new SecretSealer(keys.masterKey()));
+        this.webhooks = new WebhookDispatcher(jdbi, webhooks, new SystemClock());
         RestApi rest = new RestApi(keys.adminKey(), accounts, new AccountRoutes(accounts, clock), new InstanceRoutes(jdbi, changes),
                 new MoneyRoutes(jdbi, catalog), new ClockRoutes(clock, scheduler, provisioner),
                 new ServerlessRoutes(switches, usage, new Estimates(jdbi, catalog, clock, switches)),
-                new SignedNativeCalls(signatures, accounts));
+                new SignedNativeCalls(signatures, accounts), new WebhookRoutes(webhooks, clock));
         RpcGateway rpc = RpcApi.gateway(signatures, clock, accounts,
                 new RdsActions(jdbi, catalog, changes, switches, payTypes, accounts, RpcApi.clientTokens(jdbi, clock)),
                 new BssActions(jdbi, accounts));
@@ -115,8 +121,9 @@ public final class BillowServer implements AutoCloseable {
             // After the REST routes: the gateway takes every other path, as the SDKs post to "/".
             rpc.addRoutes(cfg.routes);
         });
-        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "billow-scheduler");
+        // Two threads: scheduled work and webhook delivery never wait for each other.
+        this.ticker = Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, "billow-background");
             t.setDaemon(true);
             return t;
         });
@@ -134,6 +141,7 @@ public final class BillowServer implements AutoCloseable {
         // Work falls due as time passes: a wall clock needs a tick; a simulated one runs on each advance,
         // and the tick also finishes what a change made due right away (a zero-length operation).
         server.ticker.scheduleWithFixedDelay(server::tick, 1, 1, TimeUnit.SECONDS);
+        server.ticker.scheduleWithFixedDelay(server::pushEvents, 500, 500, TimeUnit.MILLISECONDS);
         return server;
     }
 
@@ -142,6 +150,14 @@ public final class BillowServer implements AutoCloseable {
             scheduler.runDue();
         } catch (RuntimeException e) {
             LOG.error("scheduled work failed; it will be retried", e);
+        }
+    }
+
+    private void pushEvents() {
+        try {
+            webhooks.deliverDue();
+        } catch (RuntimeException e) {
+            LOG.error("webhook delivery failed; it will be retried", e);
         }
     }
 

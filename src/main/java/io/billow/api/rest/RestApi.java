@@ -33,6 +33,7 @@ public final class RestApi {
     private final ClockRoutes clockRoutes;
     private final ServerlessRoutes serverlessRoutes;
     private final SignatureCheck signatures;
+    private final WebhookRoutes webhookRoutes;
 
     /** Verifies a V3-signed native call and names its account, or throws a ProblemException. */
     public interface SignatureCheck {
@@ -40,7 +41,8 @@ public final class RestApi {
     }
 
     public RestApi(String adminKey, AccountStore accounts, AccountRoutes accountRoutes, InstanceRoutes instanceRoutes,
-                   MoneyRoutes moneyRoutes, ClockRoutes clockRoutes, ServerlessRoutes serverlessRoutes, SignatureCheck signatures) {
+                   MoneyRoutes moneyRoutes, ClockRoutes clockRoutes, ServerlessRoutes serverlessRoutes, SignatureCheck signatures,
+                   WebhookRoutes webhookRoutes) {
         this.adminKey = adminKey;
         this.accounts = accounts;
         this.accountRoutes = accountRoutes;
@@ -49,6 +51,7 @@ public final class RestApi {
         this.clockRoutes = clockRoutes;
         this.serverlessRoutes = serverlessRoutes;
         this.signatures = signatures;
+        this.webhookRoutes = webhookRoutes;
     }
 
     public void routes(JavalinConfig config) {
@@ -75,6 +78,9 @@ public final class RestApi {
         r.get("/api/v1/orders", ctx -> moneyRoutes.orders(ctx, caller(ctx)));
         r.get("/api/v1/events", ctx -> moneyRoutes.events(ctx, caller(ctx)));
         r.get("/api/v1/catalog", ctx -> moneyRoutes.catalog(ctx));
+        r.post("/api/v1/webhooks", ctx -> webhookRoutes.register(ctx, caller(ctx)));
+        r.get("/api/v1/webhooks", ctx -> webhookRoutes.list(ctx, caller(ctx)));
+        r.delete("/api/v1/webhooks/{id}", ctx -> webhookRoutes.delete(ctx, caller(ctx)));
         r.get("/api/v1/clock", ctx -> clockRoutes.get(ctx));
         r.post("/api/v1/clock", ctx -> clockRoutes.advance(ctx, caller(ctx)));
         r.put("/api/v1/provisioner", ctx -> clockRoutes.configureProvisioner(ctx, caller(ctx)));
