@@ -19,12 +19,12 @@ class DatabaseTest {
     @Test
     void embeddedDatabaseIsMigratedOnceAndKeepsData(@TempDir Path dataDir) {
         try (Database database = Database.startEmbedded(dataDir)) {
-            assertThat(appliedMigrations(database.jdbi())).containsExactly("1", "2", "3");
+            assertThat(appliedMigrations(database.jdbi())).containsExactlyElementsOf(shippedMigrations());
             database.jdbi().useHandle(handle ->
                     handle.execute("INSERT INTO schema_info (key, value) VALUES ('written', 'before restart')"));
         }
         try (Database database = Database.embedded(LocalPostgres.start(dataDir), 2)) {
-            assertThat(appliedMigrations(database.jdbi())).containsExactly("1", "2", "3");
+            assertThat(appliedMigrations(database.jdbi())).containsExactlyElementsOf(shippedMigrations());
             String kept = database.jdbi().withHandle(handle -> handle
                     .createQuery("SELECT value FROM schema_info WHERE key = 'written'").mapTo(String.class).one());
             assertThat(kept).isEqualTo("before restart");
@@ -48,11 +48,11 @@ class DatabaseTest {
         try (LocalPostgres server = LocalPostgres.start(dataDir)) {
             DatabaseUrl libpqForm = DatabaseUrl.parse("postgresql://billow@127.0.0.1:" + server.port() + "/billow");
             try (Database database = Database.external(libpqForm, 2)) {
-                assertThat(appliedMigrations(database.jdbi())).containsExactly("1", "2", "3");
+                assertThat(appliedMigrations(database.jdbi())).containsExactlyElementsOf(shippedMigrations());
             }
             DatabaseUrl jdbcForm = DatabaseUrl.parse(server.jdbcUrl() + "?user=billow");
             try (Database database = Database.external(jdbcForm, 2)) {
-                assertThat(appliedMigrations(database.jdbi())).containsExactly("1", "2", "3");
+                assertThat(appliedMigrations(database.jdbi())).containsExactlyElementsOf(shippedMigrations());
             }
             // Closing an external database leaves its server alone.
             try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), "billow", "")) {
@@ -87,5 +87,18 @@ class DatabaseTest {
         return jdbi.withHandle(handle -> handle
                 .createQuery("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")
                 .mapTo(String.class).list());
+    }
+
+    /** The versions of the migration files in the build, in order: each must be applied exactly once. */
+    private static java.util.List<String> shippedMigrations() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of(DatabaseTest.class.getResource("/db/migration").toURI());
+            try (var files = java.nio.file.Files.list(dir)) {
+                return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                        .map(n -> n.substring(1, n.indexOf("__"))).sorted(java.util.Comparator.comparingInt(Integer::parseInt)).toList();
+            }
+        } catch (java.io.IOException | java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
