@@ -2,6 +2,7 @@ package io.billow.server;
 
 import io.billow.account.AccountStore;
 import io.billow.account.SecretSealer;
+import io.billow.api.RequestBodies;
 import io.billow.api.rest.AccountRoutes;
 import io.billow.api.rest.ClockRoutes;
 import io.billow.api.rest.InstanceRoutes;
@@ -116,7 +117,7 @@ public final class BillowServer implements AutoCloseable {
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.jetty.host = options.host();
             cfg.jetty.port = options.port();
-            cfg.http.maxRequestSize = 1 << 20;
+            cfg.http.maxRequestSize = RequestBodies.MAX_BODY_BYTES;
             rest.routes(cfg);
             // After the REST routes: the gateway takes every other path, as the SDKs post to "/".
             rpc.addRoutes(cfg.routes);
@@ -209,6 +210,10 @@ public final class BillowServer implements AutoCloseable {
 
     public Jdbi jdbi() {
         return database.jdbi();
+    }
+
+    public javax.sql.DataSource dataSource() {
+        return database.dataSource();
     }
 
     public Catalog catalog() {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.billow.api.RequestBodies;
 import io.billow.problem.Codes;
 import io.billow.problem.ProblemException;
 
@@ -32,7 +33,7 @@ public final class Json {
             .build();
 
     /** Bodies larger than this are refused before parsing. */
-    public static final int MAX_BODY_BYTES = 1 << 20;
+    public static final int MAX_BODY_BYTES = RequestBodies.MAX_BODY_BYTES;
 
     private Json() {
     }

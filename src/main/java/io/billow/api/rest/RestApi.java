@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.billow.account.AccountStore;
+import io.billow.api.RequestBodies;
 import io.billow.problem.Codes;
 import io.billow.problem.Problem;
 import io.billow.problem.ProblemException;
@@ -85,12 +86,12 @@ public final class RestApi {
         r.post("/api/v1/clock", ctx -> clockRoutes.advance(ctx, caller(ctx)));
         r.put("/api/v1/provisioner", ctx -> clockRoutes.configureProvisioner(ctx, caller(ctx)));
         r.exception(ProblemException.class, (e, ctx) -> problem(ctx, e));
-        r.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> problem(ctx, switch (e.getStatus()) {
-            case 404 -> new ProblemException(Codes.NOT_FOUND, "no such endpoint: " + ctx.method() + " " + ctx.path());
-            case 405 -> new ProblemException("MethodNotAllowed", ctx.method() + " is not allowed on " + ctx.path());
-            case 413 -> new ProblemException("RequestTooLarge", "the request body is larger than " + Json.MAX_BODY_BYTES + " bytes");
-            default -> new ProblemException("BadRequest", e.getMessage());
-        }));
+        r.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> {
+            if (e.getStatus() == 413) {
+                RequestBodies.discardRefused(ctx.req());
+            }
+            problem(ctx, httpProblem(e, ctx));
+        });
         r.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
             problem(ctx, new ProblemException("InternalError", "an internal error occurred; nothing was changed"));
@@ -102,6 +103,15 @@ public final class RestApi {
             }
         });
         r.error(405, "*", ctx -> problem(ctx, new ProblemException("MethodNotAllowed", ctx.method() + " is not allowed on " + ctx.path())));
+    }
+
+    private static ProblemException httpProblem(io.javalin.http.HttpResponseException e, Context ctx) {
+        return switch (e.getStatus()) {
+            case 404 -> new ProblemException(Codes.NOT_FOUND, "no such endpoint: " + ctx.method() + " " + ctx.path());
+            case 405 -> new ProblemException("MethodNotAllowed", ctx.method() + " is not allowed on " + ctx.path());
+            case 413 -> new ProblemException("RequestTooLarge", "the request body is larger than " + Json.MAX_BODY_BYTES + " bytes");
+            default -> new ProblemException("BadRequest", e.getMessage());
+        };
     }
 
     static Caller caller(Context ctx) {

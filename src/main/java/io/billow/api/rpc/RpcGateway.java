@@ -2,6 +2,7 @@ package io.billow.api.rpc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.billow.api.RequestBodies;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -31,8 +32,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class RpcGateway implements Handler {
 
-    /** A limit on the request body; the SDKs' largest requests are a few kilobytes. */
-    public static final int MAX_BODY_BYTES = 1 << 20;
+    public static final int MAX_BODY_BYTES = RequestBodies.MAX_BODY_BYTES;
     public static final String CONTENT_TYPE = "application/json;charset=utf-8";
 
     private static final Logger LOG = LoggerFactory.getLogger(RpcGateway.class);
@@ -192,11 +192,16 @@ public final class RpcGateway implements Handler {
      */
     private static Outcome<byte[]> readBody(Context ctx) {
         if (ctx.req().getContentLengthLong() > MAX_BODY_BYTES) {
+            RequestBodies.discardRefused(ctx.req());
             return Outcome.failed(bodyTooLarge());
         }
         try (InputStream in = ctx.req().getInputStream()) {
             byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            return body.length > MAX_BODY_BYTES ? Outcome.failed(bodyTooLarge()) : Outcome.ok(body);
+            if (body.length > MAX_BODY_BYTES) {
+                RequestBodies.discardRefused(ctx.req());
+                return Outcome.failed(bodyTooLarge());
+            }
+            return Outcome.ok(body);
         } catch (IOException unreadable) {
             return Outcome.failed(RpcError.of("InvalidParameter", 400,
                     "The request body could not be read: " + unreadable.getMessage()));

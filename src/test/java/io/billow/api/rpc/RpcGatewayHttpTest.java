@@ -156,14 +156,15 @@ class RpcGatewayHttpTest {
     }
 
     @Test
-    void a_body_over_one_mebibyte_is_refused() throws Exception {
-        byte[] body = new byte[RpcGateway.MAX_BODY_BYTES + 1];
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/", "Action=DescribeRegions"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    void a_body_over_one_mebibyte_is_refused_with_an_answer_the_client_receives() throws Exception {
+        for (int size : new int[] {RpcGateway.MAX_BODY_BYTES + 1, 4 * RpcGateway.MAX_BODY_BYTES}) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/", "Action=DescribeRegions"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[size])).build(), HttpResponse.BodyHandlers.ofString());
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(response.body()).get("Message").asText()).contains("larger than");
+            assertThat(response.statusCode()).as("%d bytes", size).isEqualTo(400);
+            assertThat(JSON.readTree(response.body()).get("Message").asText()).contains("larger than");
+        }
     }
 
     @Test
