@@ -136,14 +136,19 @@ public final class InstanceStore {
         return timelines(h, List.of(instanceId)).getOrDefault(instanceId, new Timeline(instanceId));
     }
 
-    /** Timelines of many instances in one query (settlement reads them in batches). */
+    /** Timelines of many instances in one query, one index lookup each. */
     public static Map<String, Timeline> timelines(Handle h, List<String> instanceIds) {
+        return timelines(h, instanceIds, new TimelineCodec.Decoder());
+    }
+
+    /** The same, decoding with a decoder that outlives the call (settlement reads batch after batch). */
+    public static Map<String, Timeline> timelines(Handle h, List<String> instanceIds, TimelineCodec.Decoder decoder) {
         Map<String, List<TimelineEvent>> events = new HashMap<>(instanceIds.size() * 2);
         h.createQuery("SELECT instance_id, at, kind, payload::text FROM timeline_events WHERE instance_id = ANY(:ids) ORDER BY instance_id, seq")
                 .bindArray("ids", String.class, instanceIds)
                 .map((rs, ctx) -> {
                     events.computeIfAbsent(rs.getString(1), k -> new ArrayList<>(2))
-                            .add(TimelineCodec.decode(rs.getString(3), rs.getTimestamp(2).toInstant(), rs.getString(4)));
+                            .add(decoder.decode(rs.getString(3), rs.getTimestamp(2).toInstant(), rs.getString(4)));
                     return null;
                 }).forEach(x -> { });
         Map<String, Timeline> out = new HashMap<>(events.size() * 2);

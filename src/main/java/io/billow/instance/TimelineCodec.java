@@ -9,6 +9,7 @@ import io.billow.timeline.TimelineEvent;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
@@ -57,12 +58,43 @@ public final class TimelineCodec {
     }
 
     public static TimelineEvent decode(String kind, Instant at, String payload) {
-        JsonNode n;
+        return decode(kind, at, parse(payload));
+    }
+
+    /**
+     * Decodes payloads, remembering the parsed form of those seen before: a fleet's creation
+     * payloads repeat by shape (they name no instance), so settlement parses each shape once.
+     * Bounded; for one thread.
+     */
+    public static final class Decoder {
+
+        /** A limit on remembered payloads; past it the memo starts afresh. */
+        static final int MAX_ENTRIES = 4_096;
+
+        private final Map<String, JsonNode> parsed = new HashMap<>();
+
+        public TimelineEvent decode(String kind, Instant at, String payload) {
+            JsonNode n = parsed.get(payload);
+            if (n == null) {
+                n = parse(payload);
+                if (parsed.size() >= MAX_ENTRIES) {
+                    parsed.clear();
+                }
+                parsed.put(payload, n);
+            }
+            return TimelineCodec.decode(kind, at, n);
+        }
+    }
+
+    private static JsonNode parse(String payload) {
         try {
-            n = JSON.readTree(payload);
+            return JSON.readTree(payload);
         } catch (Exception e) {
             throw new IllegalStateException("corrupt timeline payload: " + payload, e);
         }
+    }
+
+    private static TimelineEvent decode(String kind, Instant at, JsonNode n) {
         switch (kind) {
             case "created": {
                 InstanceSnapshot s = InstanceSnapshot.created(n.get("product").asText(), n.get("region").asText(),

@@ -14,9 +14,9 @@ import io.billow.rating.PeriodBill;
 import io.billow.rating.Rater;
 import io.billow.time.Interval;
 import io.billow.time.SettlementZone;
+import io.billow.instance.InstanceStore;
 import io.billow.instance.TimelineCodec;
 import io.billow.timeline.Timeline;
-import io.billow.timeline.TimelineEvent;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -25,14 +25,18 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Hourly settlement, exactly once. For each account whose next period has ended, the
@@ -45,10 +49,15 @@ public final class Settler {
 
     /** A limit on everything: no batch holds more instances than this. */
     public static final int MAX_BATCH = 10_000; // also the block of bill ids one batch reserves (V2 migration)
+    /** Writes of one batch that may meet another writer's bills before settlement gives up on the period. */
+    static final int MAX_WRITE_ATTEMPTS = 8;
 
     private final Jdbi jdbi;
     private final Catalog catalog;
-    private final Rater rater;
+    /** Rated lines remembered across batches; touched only by the reader thread. */
+    private final RatedShapes shapes;
+    /** Timeline payloads parsed once per distinct payload; reader thread only. */
+    private final TimelineCodec.Decoder decoder = new TimelineCodec.Decoder();
     private final int batchSize;
     /** Reads and rates the next batch while the current one is written; one thread for the server's life. */
     private final ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
@@ -63,7 +72,7 @@ public final class Settler {
         }
         this.jdbi = jdbi;
         this.catalog = catalog;
-        this.rater = new Rater(catalog.prices());
+        this.shapes = new RatedShapes(new Rater(catalog.prices()));
         this.batchSize = batchSize;
     }
 
@@ -98,20 +107,30 @@ public final class Settler {
     }
 
     /**
+     * Settles one account's period starting at {@code start}, if its cursor is there: what each
+     * node does for the accounts it claims. Safe to run on several nodes at once for the same
+     * account; nothing is billed twice.
+     */
+    public SettlementReport settleAccount(String accountId, Instant start, Progress progress) {
+        return settleAccountPeriod(accountId, start, progress);
+    }
+
+    /**
      * Settles one account's period in batches. A reader thread reads and rates the next batch
      * while this one is written, so the database and the rating each keep a core busy.
      */
     private SettlementReport settleAccountPeriod(String accountId, Instant start, Progress progress) {
         SettlementReport report = new SettlementReport(1, 0, 0, 0);
+        AtomicBoolean skipBilled = new AtomicBoolean(partlySettled(accountId, start));
         try {
-            Future<Prepared> next = reader.submit(() -> prepare(accountId, start, ""));
+            Future<Prepared> next = reader.submit(() -> prepare(accountId, start, "", skipBilled.get()));
             while (true) {
                 Prepared batch = next.get();
                 if (batch == null || batch.scanned() == 0) {
                     break;
                 }
-                next = reader.submit(() -> prepare(accountId, start, batch.lastId()));
-                Long lines = writeOrRedo(batch);
+                next = reader.submit(() -> prepare(accountId, start, batch.lastId(), skipBilled.get()));
+                Long lines = writeOrRedo(batch, skipBilled);
                 if (lines == null) {
                     break;
                 }
@@ -128,6 +147,22 @@ public final class Settler {
         return report;
     }
 
+    /**
+     * Whether some batch of this account's period is already written: a settlement resumed after
+     * a crash. Every written batch books a ledger entry at the period's end, and the latest
+     * settlement entry of the account is found by its (account, id) index in a step or two.
+     */
+    private boolean partlySettled(String accountId, Instant start) {
+        Instant end = start.plusSeconds(SettlementZone.PERIOD_SECONDS);
+        return jdbi.withHandle(h -> h.createQuery("SELECT at FROM ledger_entries WHERE account_id = :a AND kind = 'SETTLEMENT' "
+                        + "ORDER BY id DESC LIMIT 1").bind("a", accountId).mapTo(Timestamp.class).findOne()
+                .map(at -> !at.toInstant().isBefore(end)).orElse(false));
+    }
+
+    /** An instance of a batch's id range; {@code alive} if it existed at some time in the period. */
+    private record Candidate(String id, String product, String region, boolean alive) {
+    }
+
     /** A batch read and rated, not yet written. */
     /** @param rated instances billable in the period; {@code scanned} ids of the range, 0 when the account is done */
     private record Prepared(String accountId, Instant start, String after, List<PeriodBill> bills, List<Long> adjustmentIds,
@@ -137,36 +172,32 @@ public final class Settler {
     /**
      * A batch's rows, ready to stream: bill ids and the ledger entry id are reserved from their
      * sequences when the batch is read (a batch redone after a conflict leaves a gap, never a
-     * duplicate), and the COPY text is built and encoded off the writer's thread.
+     * duplicate), and the binary COPY rows are encoded off the writer's thread.
      */
-    private record BatchRows(long ledgerId, long firstBillId, BigDecimal payable, CopyWriter bills, CopyWriter lines) {
+    private record BatchRows(long ledgerId, long firstBillId, BigDecimal payable, BinaryCopy bills, BinaryCopy lines) {
     }
 
-    private static BatchRows rows(Handle h, Account account, Interval period, List<PeriodBill> bills, List<CycleTotals> cycleAfter) {
+    private static BatchRows rows(Handle h, Account account, Interval period, List<PeriodBill> bills, List<CycleTotals> cycleAfter,
+                                  RatedShapes shapes) {
         if (bills.isEmpty()) {
             return null;
         }
         long firstId = h.createQuery("SELECT nextval('bill_ids')").mapTo(Long.class).one();
         long ledgerId = h.createQuery("SELECT nextval('ledger_entries_id_seq')").mapTo(Long.class).one();
         BigDecimal payable = BigDecimal.ZERO;
-        CopyWriter billRows = new CopyWriter("bills (id, account_id, instance_id, period_start, period_end, currency, gross, "
-                + "rounding_discount, payable, cycle_gross, cycle_payable, ledger_entry_id)");
-        CopyWriter lineRows = new CopyWriter("bill_lines (bill_id, line_no, item, spec, billing_method, quantity, quantity_unit, "
-                + "unit_price, unit_size, price_unit, amount, adjustment, explanation)");
-        String start = period.start().toString();
-        String end = period.end().toString();
+        BinaryCopy billRows = BinaryCopy.into("bills (id, account_id, instance_id, period_start, period_end, currency, gross, "
+                + "rounding_discount, payable, cycle_gross, cycle_payable, ledger_entry_id)", 12);
+        BinaryCopy lineRows = BinaryCopy.into(RatedShapes.LINE_COLUMNS, 13);
         for (int i = 0; i < bills.size(); i++) {
             PeriodBill b = bills.get(i);
             long id = firstId + i;
             payable = payable.add(b.payable());
-            billRows.value(id).value(account.id()).value(b.instanceId()).value(start).value(end).value(b.currency())
-                    .value(b.gross()).value(b.roundingDiscount()).value(b.payable()).value(cycleAfter.get(i).lines())
-                    .value(cycleAfter.get(i).payable()).value(ledgerId).endRow();
+            billRows.row().int8(id).text(account.id()).text(b.instanceId()).timestamptz(period.start()).timestamptz(period.end())
+                    .text(b.currency()).numeric(b.gross()).numeric(b.roundingDiscount()).numeric(b.payable())
+                    .numeric(cycleAfter.get(i).lines()).numeric(cycleAfter.get(i).payable()).int8(ledgerId);
             int n = 0;
             for (BillLine l : b.lines()) {
-                lineRows.value(id).value(n++).value(l.item()).value(l.spec()).value(l.method().name()).value(l.quantity())
-                        .value(l.quantityUnit()).value(l.unitPrice()).value(l.unitSize()).value(l.priceUnit()).value(l.amount())
-                        .value(l.adjustment() ? "t" : "f").value(l.explanation().toString()).endRow();
+                lineRows.row().int8(id).int2(n++).fields(shapes.copyFields(l));
             }
         }
         return new BatchRows(ledgerId, firstId, payable, billRows.seal(), lineRows.seal());
@@ -177,17 +208,33 @@ public final class Settler {
      * (the unique key refuses the COPY and the transaction rolls back), reads it again and writes
      * what is left. Null if the account has moved past the period.
      */
-    private Long writeOrRedo(Prepared batch) {
-        try {
-            return jdbi.inTransaction(h -> write(h, batch));
-        } catch (RuntimeException conflict) {
-            Prepared again = prepare(batch.accountId(), batch.start(), batch.after());
-            return again == null ? null : jdbi.inTransaction(h -> write(h, again));
+    private Long writeOrRedo(Prepared batch, AtomicBoolean skipBilled) {
+        Prepared current = batch;
+        for (int attempt = 1; ; attempt++) {
+            Prepared writing = current;
+            try {
+                return jdbi.inTransaction(h -> write(h, writing));
+            } catch (RuntimeException conflict) {
+                if (attempt == MAX_WRITE_ATTEMPTS) {
+                    throw conflict;
+                }
+                // Someone else is settling this account too: from now on, every batch skips what is billed.
+                skipBilled.set(true);
+                current = prepare(batch.accountId(), batch.start(), batch.after(), true);
+                if (current == null) {
+                    return null;
+                }
+            }
         }
     }
 
-    /** Reads and rates the next batch after {@code after}; null if the account already moved past this period. */
-    private Prepared prepare(String accountId, Instant start, String after) {
+    /**
+     * Reads and rates the next batch after {@code after}; null if the account already moved past
+     * this period. {@code skipBilled} looks up which instances of the batch already have their
+     * bill (a period resumed after a crash, or a batch another writer got to first); a period
+     * settled from its start has none, and the unique key refuses a double all the same.
+     */
+    private Prepared prepare(String accountId, Instant start, String after, boolean skipBilled) {
         return jdbi.withHandle(h -> {
             Account account = AccountStore.find(h, accountId).orElseThrow();
             if (!account.settledThrough().equals(start)) {
@@ -197,52 +244,43 @@ public final class Settler {
             Interval period = Interval.of(start, end);
             // The batch is the next N ids of the account, taken from the (account_id, id) index; filtering
             // happens within that range, so a batch costs N rows whatever the planner's statistics say.
-            List<String> range = h.createQuery("SELECT id FROM instances WHERE account_id = :a AND id > :after ORDER BY id LIMIT :n")
-                    .bind("a", accountId).bind("after", after).bind("n", batchSize).mapTo(String.class).list();
+            List<Candidate> range = h.createQuery("SELECT id, product, region, created_at < :end AND (released_at IS NULL OR "
+                            + "released_at > :start) FROM instances WHERE account_id = :a AND id > :after ORDER BY id LIMIT :n")
+                    .bind("a", accountId).bind("after", after).bind("n", batchSize)
+                    .bind("start", Timestamp.from(start)).bind("end", Timestamp.from(end))
+                    .map((rs, ctx) -> new Candidate(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
+                    .list();
             if (range.isEmpty()) {
                 return new Prepared(accountId, start, after, List.of(), List.of(), List.of(), 0, 0, null, null);
             }
-            String last = range.get(range.size() - 1);
-            List<String[]> rows = new ArrayList<>();
-            Map<String, List<TimelineEvent>> events = new HashMap<>();
-            h.createQuery("SELECT i.id, i.product, i.region, e.at, e.kind, e.payload::text FROM instances i "
-                            + "JOIN timeline_events e ON e.instance_id = i.id "
-                            + "WHERE i.account_id = :a AND i.id > :after AND i.id <= :last AND i.created_at < :end "
-                            + "AND (i.released_at IS NULL OR i.released_at > :start) "
-                            + "AND NOT EXISTS (SELECT 1 FROM bills b WHERE b.instance_id = i.id AND b.period_start = :start) "
-                            + "ORDER BY i.id, e.seq")
-                    .bind("a", accountId).bind("after", after).bind("last", last).bind("start", Timestamp.from(start))
-                    .bind("end", Timestamp.from(end))
-                    .map((rs, ctx) -> {
-                        String id = rs.getString(1);
-                        List<TimelineEvent> list = events.get(id);
-                        if (list == null) {
-                            list = new ArrayList<>(2);
-                            events.put(id, list);
-                            rows.add(new String[]{id, rs.getString(2), rs.getString(3)});
-                        }
-                        list.add(TimelineCodec.decode(rs.getString(5), rs.getTimestamp(4).toInstant(), rs.getString(6)));
-                        return null;
-                    }).forEach(x -> { });
+            String last = range.get(range.size() - 1).id();
+            Set<String> billed = skipBilled ? billedIn(h, range, start) : Set.of();
+            List<Candidate> rows = new ArrayList<>(range.size());
+            for (Candidate c : range) {
+                if (c.alive() && !billed.contains(c.id())) {
+                    rows.add(c);
+                }
+            }
             if (rows.isEmpty()) {
                 return new Prepared(accountId, start, after, List.of(), List.of(), List.of(), 0, range.size(), last, null);
             }
+            Map<String, Timeline> timelines = InstanceStore.timelines(h, Arrays.asList(ids(rows)), decoder);
             SettlementZone zone = account.settlementZone();
-            Map<String, CycleTotals> cycles = cycleTotals(h, accountId, after, last, zone.monthlyCycleContaining(start).start(), start);
+            Map<String, CycleTotals> cycles = cycleTotals(h, rows, zone.monthlyCycleContaining(start).start(), start);
             Map<String, List<Adjustments.Pending>> adjustments = Adjustments.pending(h, accountId, after, last);
             List<PeriodBill> bills = new ArrayList<>(rows.size());
             List<CycleTotals> cycleAfter = new ArrayList<>(rows.size());
             List<Long> adjustmentIds = new ArrayList<>();
             List<Integer> adjustmentBill = new ArrayList<>();
-            for (String[] r : rows) {
-                Product product = catalog.product(r[1])
-                        .orElseThrow(() -> new IllegalStateException("instance " + r[0] + " has an unknown product " + r[1]));
-                Metered metered = Meter.measure(Timeline.of(r[0], events.get(r[0])), product, period, zone);
-                List<Adjustments.Pending> late = adjustments.getOrDefault(r[0], List.of());
+            for (Candidate c : rows) {
+                Product product = catalog.product(c.product())
+                        .orElseThrow(() -> new IllegalStateException("instance " + c.id() + " has an unknown product " + c.product()));
+                Metered metered = Meter.measure(timelines.getOrDefault(c.id(), new Timeline(c.id())), product, period, zone);
+                List<Adjustments.Pending> late = adjustments.getOrDefault(c.id(), List.of());
                 if (metered.isEmpty() && late.isEmpty()) {
                     continue;
                 }
-                List<BillLine> lines = rater.rate(metered, new Rater.Pricing(r[1], r[2], account.currency()), Map.of());
+                List<BillLine> lines = shapes.rate(metered, new Rater.Pricing(c.product(), c.region(), account.currency()));
                 if (!late.isEmpty()) {
                     lines = new ArrayList<>(lines);
                     for (Adjustments.Pending p : late) {
@@ -251,13 +289,13 @@ public final class Settler {
                         adjustmentBill.add(bills.size());
                     }
                 }
-                CycleTotals before = cycles.getOrDefault(r[0], CycleTotals.EMPTY);
-                PeriodBill bill = PeriodBill.of(r[0], period, account.currency(), lines, before);
+                CycleTotals before = cycles.getOrDefault(c.id(), CycleTotals.EMPTY);
+                PeriodBill bill = PeriodBill.of(c.id(), period, account.currency(), lines, before);
                 bills.add(bill);
                 cycleAfter.add(before.plus(bill));
             }
             return new Prepared(accountId, start, after, bills, adjustmentIds, adjustmentBill, rows.size(), range.size(), last,
-                    rows(h, account, period, bills, cycleAfter));
+                    rows(h, account, period, bills, cycleAfter, shapes));
         });
     }
 
@@ -287,18 +325,33 @@ public final class Settler {
         return lines;
     }
 
-    /** Each instance's cycle totals before the period: the running totals of its latest bill in the cycle. */
-    private static Map<String, CycleTotals> cycleTotals(Handle h, String accountId, String after, String last, Instant cycleStart,
-                                                        Instant periodStart) {
+    /** Which of the given instances already have their bill for the period starting at {@code start}. */
+    private static Set<String> billedIn(Handle h, List<Candidate> instances, Instant start) {
+        return new HashSet<>(h.createQuery("SELECT instance_id FROM bills WHERE instance_id = ANY(:ids) AND period_start = :s")
+                .bind("ids", ids(instances)).bind("s", Timestamp.from(start)).mapTo(String.class).list());
+    }
+
+    private static String[] ids(List<Candidate> instances) {
+        String[] ids = new String[instances.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = instances.get(i).id();
+        }
+        return ids;
+    }
+
+    /**
+     * Each instance's cycle totals before the period: the running totals of its latest bill in
+     * the cycle, found by one backward step on the (instance, period) key per instance.
+     */
+    private static Map<String, CycleTotals> cycleTotals(Handle h, List<Candidate> instances, Instant cycleStart, Instant periodStart) {
         Map<String, CycleTotals> totals = new HashMap<>();
         if (!cycleStart.isBefore(periodStart)) {
             return totals;
         }
-        h.createQuery("SELECT DISTINCT ON (b.instance_id) b.instance_id, b.cycle_gross, b.cycle_payable FROM instances i "
-                        + "JOIN bills b ON b.instance_id = i.id AND b.period_start >= :c AND b.period_start < :s "
-                        + "WHERE i.account_id = :a AND i.id > :after AND i.id <= :last ORDER BY b.instance_id, b.period_start DESC")
-                .bind("a", accountId).bind("after", after).bind("last", last)
-                .bind("c", Timestamp.from(cycleStart)).bind("s", Timestamp.from(periodStart))
+        h.createQuery("SELECT i.id, b.cycle_gross, b.cycle_payable FROM unnest(:ids) AS i(id) CROSS JOIN LATERAL "
+                        + "(SELECT cycle_gross, cycle_payable FROM bills WHERE instance_id = i.id AND period_start >= :c "
+                        + "AND period_start < :s ORDER BY period_start DESC LIMIT 1) b")
+                .bind("ids", ids(instances)).bind("c", Timestamp.from(cycleStart)).bind("s", Timestamp.from(periodStart))
                 .map((rs, ctx) -> totals.put(rs.getString(1), new CycleTotals(rs.getBigDecimal(2), rs.getBigDecimal(3))))
                 .forEach(x -> { });
         return totals;
@@ -312,8 +365,8 @@ public final class Settler {
                 .bind("id", rows.ledgerId()).bind("a", account.id()).bind("amt", payable.negate())
                 .bind("r", "settlement:" + account.id() + ":" + period.start() + ":" + rows.firstBillId()).bind("at", Timestamp.from(at))
                 .execute();
-        CopyWriter billRows = rows.bills();
-        CopyWriter lineRows = rows.lines();
+        BinaryCopy billRows = rows.bills();
+        BinaryCopy lineRows = rows.lines();
         billRows.copyInto(h.getConnection());
         lineRows.copyInto(h.getConnection());
         BigDecimal balance = h.createQuery("UPDATE accounts SET balance = balance - :p WHERE id = :id RETURNING balance")

@@ -11,7 +11,7 @@ import java.util.Optional;
  * What {@code postmaster.pid} in a data directory says: which process claims to serve it. The
  * file survives a server that was killed, so the pid may be dead or reused.
  */
-record PostmasterPid(long pid) {
+public record PostmasterPid(long pid) {
 
     static final String FILE_NAME = "postmaster.pid";
 
@@ -56,7 +56,7 @@ record PostmasterPid(long pid) {
      * Alive and not a zombie. A stopped postmaster was orphaned to pid 1, which may take a second
      * to reap it; until then {@link ProcessHandle#isAlive()} still says true.
      */
-    static boolean isRunning(ProcessHandle process) {
+    public static boolean isRunning(ProcessHandle process) {
         if (!process.isAlive()) {
             return false;
         }

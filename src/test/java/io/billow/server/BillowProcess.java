@@ -58,6 +58,12 @@ final class BillowProcess implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
+    /** SIGTERM, as a service manager stops it: returns the exit code, or -1 if it still runs after a minute. */
+    int terminate() throws InterruptedException {
+        process.destroy();
+        return process.waitFor(60, TimeUnit.SECONDS) ? process.exitValue() : -1;
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();
