@@ -95,10 +95,25 @@ public final class AccountStore {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM accounts ORDER BY id").map(ACCOUNT).list());
     }
 
+    /**
+     * Adds to the balance, once per reference: the reference is the account's own (scoped by its
+     * id in the ledger), a repeat with the same amount answers as the first did and changes
+     * nothing, and a repeat with another amount is refused.
+     */
     public Account topUp(String accountId, BigDecimal amount, String reference, Instant now) {
+        String booked = "top-up:" + accountId + ":" + reference;
         return jdbi.inTransaction(h -> {
             lock(h, accountId);
-            ledger(h, accountId, "TOP_UP", amount, reference, now);
+            Optional<BigDecimal> earlier = h.createQuery("SELECT amount FROM ledger_entries WHERE kind = 'TOP_UP' AND reference = :r")
+                    .bind("r", booked).mapTo(BigDecimal.class).findOne();
+            if (earlier.isPresent()) {
+                if (earlier.get().compareTo(amount) != 0) {
+                    throw new ProblemException("IdempotentParameterMismatch", "top-up " + reference + " was already made with amount "
+                            + earlier.get().toPlainString() + ", not " + amount.toPlainString());
+                }
+                return find(h, accountId).orElseThrow();
+            }
+            ledger(h, accountId, "TOP_UP", amount, booked, now);
             Account after = h.createQuery("UPDATE accounts SET balance = balance + :a WHERE id = :id RETURNING *")
                     .bind("a", amount).bind("id", accountId).map(ACCOUNT).one();
             if (after.overdueSince() != null && after.balance().signum() >= 0) {

@@ -72,6 +72,17 @@ public final class InstanceChanges {
 
     public Created create(String accountId, CreateInstance req) {
         Instant now = clock.now();
+        // The zone room taken for the new instance, given back if the creation does not commit.
+        Runnable[] unreserve = {() -> { }};
+        try {
+            return createReserving(accountId, req, now, unreserve);
+        } catch (RuntimeException notCreated) {
+            unreserve[0].run();
+            throw notCreated;
+        }
+    }
+
+    private Created createReserving(String accountId, CreateInstance req, Instant now, Runnable[] unreserve) {
         return jdbi.inTransaction(h -> {
             Account account = AccountStore.lock(h, accountId);
             List<Problem> problems = new ArrayList<>();
@@ -88,18 +99,24 @@ public final class InstanceChanges {
             if (region != null && !product.regions().contains(region) && !product.regions().contains("*")) {
                 problems.add(Problem.of("InvalidRegionId.NotFound", "product " + product.code() + " is not offered in region " + region));
             }
+            if (req.zoneId() != null && region != null && !req.zoneId().matches(java.util.regex.Pattern.quote(region) + "-[a-z0-9]{1,20}")) {
+                problems.add(Problem.of(Codes.INVALID_PARAMETER, "zone " + req.zoneId() + " is not a zone of region " + region
+                        + " (zone ids are the region and a short suffix, such as " + region + "-h)"));
+            }
             BillingMethod method = parseMethod(req.billingMethod(), problems);
-            Edition edition = product.editions().get(req.edition());
-            if (edition == null) {
+            String editionCode = require(req.edition(), "edition", problems);
+            Edition edition = editionCode == null ? null : product.editions().get(editionCode);
+            if (editionCode != null && edition == null) {
                 problems.add(Problem.of(Codes.INVALID_PARAMETER, "unknown edition '" + req.edition() + "' of " + product.code()
                         + " (known: " + String.join(", ", new java.util.TreeSet<>(product.editions().keySet())) + ")"));
-            } else if (method != null && !edition.methods().contains(method)) {
+            } else if (edition != null && method != null && !edition.methods().contains(method)) {
                 problems.add(Problem.of("InvalidPayType.NotSupported", "edition " + edition.code() + " cannot be bought " + method.alibabaName()));
             }
-            InstanceClass cls = product.classes().get(req.instanceClass());
-            if (cls == null) {
-                problems.add(Problem.of("InvalidDBInstanceClass.NotFound", "unknown instance class '" + req.instanceClass() + "' of " + product.code()));
-            } else {
+            String classCode = require(req.instanceClass(), "instanceClass", problems);
+            InstanceClass cls = classCode == null ? null : product.classes().get(classCode);
+            if (classCode != null && cls == null) {
+                problems.add(Problem.of("InvalidDBInstanceClass.NotFound", "unknown instance class '" + classCode + "' of " + product.code()));
+            } else if (cls != null) {
                 if (edition != null && cls.edition().isPresent() && !cls.edition().get().equals(edition.code())) {
                     problems.add(Problem.of("IncorrectTargetClasscode", "class " + cls.code() + " belongs to edition " + cls.edition().get()
                             + ", not " + edition.code()));
@@ -151,6 +168,9 @@ public final class InstanceChanges {
                 throw new ProblemException(problems);
             }
             String id = InstanceIds.next(product.code());
+            String zone = req.zoneId() == null ? region + "-a" : req.zoneId();
+            provision(product.code(), zone, method, id);
+            unreserve[0] = () -> provisioner.release(product.code(), zone, method);
             ObjectNode attributes = JSON.createObjectNode();
             if (product.code().startsWith("rds-")) {
                 RdsAttributes.defaults(attributes, req.engineVersion());
@@ -162,7 +182,7 @@ public final class InstanceChanges {
                 Instant expires = account.settlementZone().plusMonths(now, req.months());
                 attributes.put("expiresAt", expires.toString());
             }
-            Instance instance = new Instance(id, accountId, product.code(), region, req.zoneId() == null ? region + "-a" : req.zoneId(),
+            Instance instance = new Instance(id, accountId, product.code(), region, zone,
                     edition.code(), cls.code(), method, "Running", storageGb, storageType, attributes, now, null, null, 0);
             InstanceStore.insert(h, instance, new TimelineEvent.Created(now, snapshot));
             if (method == BillingMethod.SUBSCRIPTION) {
@@ -186,10 +206,26 @@ public final class InstanceChanges {
         });
     }
 
+    /**
+     * Takes room in the zone and has the provisioner build the instance, before anything is
+     * written: a full zone or a failed build refuses the creation, with no instance, order or charge.
+     */
+    private void provision(String product, String zone, BillingMethod method, String instanceId) {
+        if (!provisioner.reserve(product, zone, method)) {
+            throw new ProblemException("InsufficientResourceCapacity", "zone " + zone + " has no room for another " + product + " instance billed "
+                    + method.alibabaName());
+        }
+        if (!provisioner.perform(product, "CREATE", instanceId)) {
+            provisioner.release(product, zone, method);
+            throw new ProblemException(Codes.PROVISIONING_FAILED, "the infrastructure could not create the instance; nothing was charged, "
+                    + "try again");
+        }
+    }
+
     /** Releases an instance: billing stops at this second. */
     public Instance release(String accountId, String instanceId) {
         Instant now = clock.now();
-        return jdbi.inTransaction(h -> {
+        Instance released = jdbi.inTransaction(h -> {
             Instance i = InstanceStore.lock(h, accountId, instanceId);
             if (i.isReleased()) {
                 throw InstanceStore.notFound(instanceId);
@@ -201,6 +237,9 @@ public final class InstanceChanges {
             EventLog.emit(h, i.accountId(), instanceId, "instance.released", now, EventLog.payload());
             return InstanceStore.get(h, null, instanceId);
         });
+        // The zone has room again once the release is committed.
+        provisioner.release(released.product(), released.zoneId(), released.method());
+        return released;
     }
 
     /** Pauses an instance (AnalyticDB): Pausing now, Paused when the provisioner finishes. */
@@ -241,8 +280,10 @@ public final class InstanceChanges {
             Instance i = InstanceStore.lock(h, accountId, instanceId);
             Product product = catalog.product(i.product()).orElseThrow();
             List<Problem> problems = new ArrayList<>();
-            InstanceClass cls = product.classes().get(newClass);
-            if (cls == null) {
+            InstanceClass cls = newClass == null ? null : product.classes().get(newClass);
+            if (newClass == null) {
+                problems.add(Problem.of(Codes.MISSING_PARAMETER, "instanceClass is required"));
+            } else if (cls == null) {
                 problems.add(Problem.of("InvalidDBInstanceClass.NotFound", "unknown instance class '" + newClass + "' of " + product.code()));
             } else if (cls.edition().isPresent() && !cls.edition().get().equals(i.edition())) {
                 problems.add(Problem.of("IncorrectTargetClasscode", "class " + newClass + " belongs to edition " + cls.edition().get()));
@@ -290,11 +331,8 @@ public final class InstanceChanges {
                 throw InstanceStore.notFound(instanceId);
             }
             ObjectNode facts = patch.deepCopy();
-            if (facts.has("storageType")) {
-                String type = facts.remove("storageType").asText("");
-                if (!type.matches("[a-z_]{1,40}")) {
-                    throw new ProblemException(Codes.INVALID_PARAMETER, "storageType must be a storage type code such as cloud_essd");
-                }
+            if (facts.has(RdsAttributes.STORAGE_TYPE)) {
+                String type = facts.remove(RdsAttributes.STORAGE_TYPE).asText();
                 Product product = catalog.product(i.product()).orElseThrow();
                 List<Problem> problems = new ArrayList<>();
                 InstanceSnapshot changed = InstanceStore.timeline(h, instanceId).current().withStorage(i.storageGb(), type);

@@ -57,8 +57,19 @@ public final class DemoCommand implements Callable<Integer> {
             JsonNode after = must(tenant.get("/api/v1/accounts/" + accountId));
             System.out.println("Balance: 5000.00 → " + new BigDecimal(after.path("balance").asText()).setScale(2, RoundingMode.DOWN)
                     .toPlainString() + " USD (the subscription's 600.00 was paid up front)");
+        } finally {
+            removeQuietly(dir);
         }
         return 0;
+    }
+
+    /** The demo's database is throw-away: gone once the server has stopped. */
+    private static void removeQuietly(Path dir) {
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            System.err.println("could not remove the demo's temporary database " + dir + ": " + e.getMessage());
+        }
     }
 
     static JsonNode must(ApiClient.Response r) {

@@ -37,10 +37,14 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--admin-key", description = "Operator key (default: BILLOW_ADMIN_KEY, or one generated and saved in the data directory).")
     String adminKey;
 
+    @Option(names = "--settlement-batch", defaultValue = "5000",
+            description = "Instances settled per transaction, 1..10000 (default ${DEFAULT-VALUE}).")
+    int settlementBatch;
+
     @Override
     public Integer call() throws InterruptedException {
         BillowServer server = BillowServer.start(new BillowServer.Options(host, port, data, dbUrl, simulatedClock,
-                clockStart == null ? null : Instants.parse(clockStart), catalog, adminKey, 5_000));
+                clockStart == null ? null : Instants.parse(clockStart), catalog, adminKey, settlementBatch));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

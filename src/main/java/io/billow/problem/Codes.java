@@ -5,6 +5,8 @@ public final class Codes {
     public static final String MALFORMED_JSON = "MalformedJson";
     public static final String UNKNOWN_FIELD = "UnknownField";
     public static final String MISSING_PARAMETER = "MissingParameter";
+    /** The provisioner (the infrastructure) failed a change; nothing was charged, and a retry may succeed. */
+    public static final String PROVISIONING_FAILED = "ProvisioningFailed";
     public static final String INVALID_PARAMETER = "InvalidParameter";
     public static final String UNAUTHORIZED = "Unauthorized";
     public static final String FORBIDDEN = "Forbidden";

@@ -19,6 +19,8 @@ import io.billow.instance.TimelineCodec;
 import io.billow.timeline.Timeline;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
 import java.sql.SQLException;
@@ -46,6 +48,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * only when every instance has been billed, so a crash at any point resumes where it stopped.
  */
 public final class Settler {
+
+    /** What the log says when a period of which some batches were written (before a crash) is taken up again. */
+    public static final String RESUMING = "resuming a partly settled period";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Settler.class);
 
     /** A limit on everything: no batch holds more instances than this. */
     public static final int MAX_BATCH = 10_000; // also the block of bill ids one batch reserves (V2 migration)
@@ -122,6 +129,9 @@ public final class Settler {
     private SettlementReport settleAccountPeriod(String accountId, Instant start, Progress progress) {
         SettlementReport report = new SettlementReport(1, 0, 0, 0);
         AtomicBoolean skipBilled = new AtomicBoolean(partlySettled(accountId, start));
+        if (skipBilled.get()) {
+            LOG.info("account {} period {}: {}; instances already billed are skipped", accountId, start, RESUMING);
+        }
         try {
             Future<Prepared> next = reader.submit(() -> prepare(accountId, start, "", skipBilled.get()));
             while (true) {

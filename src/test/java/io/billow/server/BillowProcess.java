@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -13,26 +14,40 @@ final class BillowProcess implements AutoCloseable {
 
     private final Process process;
     private final String url;
+    private final String startup;
+    private final StringBuilder output = new StringBuilder();
 
-    private BillowProcess(Process process, String url) {
+    private BillowProcess(Process process, String url, String startup) {
         this.process = process;
         this.url = url;
+        this.startup = startup;
     }
 
-    static BillowProcess serve(Path dataDir, int port, String adminKey, String clockStart) throws IOException {
+    /** Starts {@code billow serve} with a simulated clock; no {@code --admin-key} when {@code adminKey} is null. */
+    static BillowProcess serve(Path dataDir, int port, String adminKey, String clockStart, String... extra) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(List.of(java.toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 "io.billow.cli.BillowCommand", "serve", "--data", dataDir.toString(), "--port", String.valueOf(port),
-                "--admin-key", adminKey, "--simulated-clock", "--clock-start", clockStart))
-                .redirectErrorStream(true).start();
+                "--simulated-clock", "--clock-start", clockStart));
+        if (adminKey != null) {
+            command.addAll(List.of("--admin-key", adminKey));
+        }
+        command.addAll(List.of(extra));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().remove("BILLOW_ADMIN_KEY");
+        Process process = builder.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         StringBuilder seen = new StringBuilder();
         for (String line = out.readLine(); line != null; line = out.readLine()) {
             if (line.startsWith("Billow listening on ")) {
+                BillowProcess billow = new BillowProcess(process, line.substring("Billow listening on ".length()).trim(), seen.toString());
                 Thread drain = new Thread(() -> {
                     try {
-                        while (out.readLine() != null) {
-                            // keep the pipe from filling up
+                        // keeps the pipe from filling up, and what the server says for tests to read
+                        for (String more = out.readLine(); more != null; more = out.readLine()) {
+                            synchronized (billow.output) {
+                                billow.output.append(more).append('\n');
+                            }
                         }
                     } catch (IOException ignored) {
                         // the process is gone
@@ -40,12 +55,24 @@ final class BillowProcess implements AutoCloseable {
                 });
                 drain.setDaemon(true);
                 drain.start();
-                return new BillowProcess(process, line.substring("Billow listening on ".length()).trim());
+                return billow;
             }
             seen.append(line).append('\n');
         }
         process.destroyForcibly();
         throw new IllegalStateException("billow serve did not start:\n" + seen);
+    }
+
+    /** What the server printed since it was listening. */
+    String output() {
+        synchronized (output) {
+            return output.toString();
+        }
+    }
+
+    /** What the server printed before it was listening. */
+    String startup() {
+        return startup;
     }
 
     String url() {

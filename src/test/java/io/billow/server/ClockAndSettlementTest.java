@@ -44,6 +44,17 @@ class ClockAndSettlementTest {
             payable = payable.add(new BigDecimal(b.get("payable").asText()));
         }
         assertThat(payable).isEqualByComparingTo("129.60");
+        // In order: the account's settlement events, in the order they were written, name consecutive periods.
+        java.util.List<Instant> settled = new java.util.ArrayList<>();
+        for (JsonNode e : t.api().get("/api/v1/events?limit=10000").body().get("events")) {
+            if (e.get("type").asText().equals("bills.settled")) {
+                settled.add(Instant.parse(e.get("data").get("periodStart").asText()));
+            }
+        }
+        assertThat(settled).hasSize(720);
+        for (int i = 0; i < settled.size(); i++) {
+            assertThat(settled.get(i)).as("settlement #%d", i).isEqualTo(created.plusSeconds(3600L * i));
+        }
         JsonNode account = t.api().get("/api/v1/accounts/" + t.accountId()).body();
         assertThat(new BigDecimal(account.get("balance").asText())).isEqualByComparingTo(new BigDecimal("1000").subtract(payable));
         assertThat(new BigDecimal(account.get("ledgerSum").asText())).isEqualByComparingTo(new BigDecimal("1000").subtract(payable));

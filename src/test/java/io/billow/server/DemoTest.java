@@ -15,5 +15,8 @@ class DemoTest {
                 "status Locked", "Over the whole run:", "Balance: 5000.00 → ");
         assertThat(out).contains("rcu", "SERVERLESS", "polar.pg.x4.large");
         assertThat(out).doesNotContain("billow: ");
+        java.util.regex.Matcher dir = java.util.regex.Pattern.compile("temporary database in (\\S+) with").matcher(out);
+        assertThat(dir.find()).isTrue();
+        assertThat(java.nio.file.Path.of(dir.group(1))).as("the throw-away database is removed").doesNotExist();
     }
 }

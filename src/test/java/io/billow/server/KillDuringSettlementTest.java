@@ -2,6 +2,7 @@ package io.billow.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.billow.cli.ApiClient;
+import io.billow.settlement.Settler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,13 +22,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Nothing lost, nothing doubled: a server settling thousands of instances is killed with
- * SIGKILL at several moments and restarted on the same data directory; in the end every
+ * SIGKILL at several moments, some of them between two batches of one period, and restarted on
+ * the same data directory; in the end every
  * (instance, period) has exactly one bill and the balance equals opening − Σ payable.
  */
 class KillDuringSettlementTest {
 
     private static final int INSTANCES = 2_000;
     private static final int HOURS = 12;
+    /** Ten transactions a period, so that most kills land in the middle of a period and its resumption is tested. */
+    private static final int BATCH = 200;
     private static final String KEY = "kill-test-key";
     private static final Instant START = Instant.parse("2026-04-01T00:00:00Z");
 
@@ -37,7 +41,7 @@ class KillDuringSettlementTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        BillowProcess billow = BillowProcess.serve(data, port, KEY, START.toString());
+        BillowProcess billow = BillowProcess.serve(data, port, KEY, START.toString(), "--settlement-batch", String.valueOf(BATCH));
         ApiClient op = new ApiClient(billow.url(), KEY);
         JsonNode account = op.post("/api/v1/accounts", "{\"name\":\"k\",\"currency\":\"USD\",\"balance\":1000000}").body();
         ApiClient tenant = op.as(account.get("accessKeyId").asText() + ":" + account.get("accessKeySecret").asText());
@@ -46,6 +50,7 @@ class KillDuringSettlementTest {
         Random random = new Random(20261123);
         Instant target = START.plusSeconds(3600L * HOURS);
         int interrupted = 0;
+        int midPeriod = 0;
         for (int round = 0; round < 4; round++) {
             ApiClient operator = new ApiClient(billow.url(), KEY);
             Instant from = clock(operator);
@@ -56,14 +61,17 @@ class KillDuringSettlementTest {
             while (!advancing.isDone() && clock(operator).isBefore(killAt)) {
                 Thread.sleep(5);
             }
+            // The clock stands at a period's end while that period settles: land somewhere inside its batches.
+            Thread.sleep(20 + random.nextInt(120));
             billow.killHard();
+            midPeriod += resumedPartlySettledPeriod(billow) ? 1 : 0;
             async.shutdownNow();
             try {
                 advancing.get(5, TimeUnit.SECONDS);
             } catch (Exception expected) {
                 // the server died under the request
             }
-            billow = BillowProcess.serve(data, port, KEY, START.toString());
+            billow = BillowProcess.serve(data, port, KEY, START.toString(), "--settlement-batch", String.valueOf(BATCH));
             if (clock(new ApiClient(billow.url(), KEY)).isBefore(target)) {
                 interrupted++;
             }
@@ -71,7 +79,9 @@ class KillDuringSettlementTest {
         assertThat(interrupted).as("kills that landed before the advance finished").isGreaterThanOrEqualTo(3);
         op = new ApiClient(billow.url(), KEY);
         try (BillowProcess last = billow) {
+            midPeriod += resumedPartlySettledPeriod(last) ? 1 : 0;
             JsonNode clock = op.post("/api/v1/clock", "{\"to\":\"" + target + "\"}").body();
+            assertThat(midPeriod).as("restarts that found a period partly settled by the killed server").isGreaterThanOrEqualTo(1);
             assertThat(clock.get("now").asText()).isEqualTo(target.toString());
 
             BigDecimal payable = BigDecimal.ZERO;
@@ -90,6 +100,11 @@ class KillDuringSettlementTest {
             assertThat(new BigDecimal(after.get("balance").asText())).isEqualByComparingTo(new BigDecimal("1000000").subtract(payable));
             assertThat(new BigDecimal(after.get("ledgerSum").asText())).isEqualByComparingTo(new BigDecimal("1000000").subtract(payable));
         }
+    }
+
+    /** Whether the server logged that it found a period of which some batches were already written. */
+    private static boolean resumedPartlySettledPeriod(BillowProcess billow) {
+        return (billow.startup() + billow.output()).contains(Settler.RESUMING);
     }
 
     private static Instant clock(ApiClient api) {

@@ -34,6 +34,35 @@ class RestApiTest {
         assertThat(bob.api().get("/api/v1/bills?instanceId=" + id).body().get("bills")).isEmpty();
         assertThat(alice.api().get("/api/v1/instances/" + id).status()).isEqualTo(200);
         assertThat(bob.api().get("/api/v1/accounts/" + alice.accountId()).status()).isEqualTo(404);
+        // Every other door answers the same: as if the instance did not exist, and nothing of it is listed.
+        assertThat(bob.api().post("/api/v1/instances/" + id + "/changes", "{\"action\":\"modifySpec\",\"instanceClass\":\"pg.n4.large.2c\"}")
+                .status()).isEqualTo(404);
+        assertThat(bob.api().post("/api/v1/instances/" + id + "/switch", "{\"payType\":\"Serverless\",\"instanceClass\":\"pg.n2.serverless.2c\","
+                + "\"minCapacity\":0.5,\"maxCapacity\":8,\"autoPause\":false,\"switchForce\":false}").status()).isEqualTo(404);
+        assertThat(bob.api().post("/api/v1/instances/" + id + "/usage", "{\"eventId\":\"b-1\",\"rcu\":2}").status()).isEqualTo(404);
+        assertThat(bob.api().post("/api/v1/estimates", "{\"instanceId\":\"" + id + "\",\"payType\":\"Serverless\",\"minCapacity\":0.5,"
+                + "\"maxCapacity\":8,\"autoPause\":false,\"switchForce\":false}").status()).isEqualTo(404);
+        assertThat(bob.api().get("/api/v1/orders?accountId=" + alice.accountId()).body().get("orders")).isEmpty();
+        assertThat(bob.api().get("/api/v1/events?instanceId=" + id).body().get("events")).isEmpty();
+        assertThat(bob.api().get("/api/v1/events?accountId=" + alice.accountId()).body().get("events")).isEmpty();
+        assertThat(alice.api().get("/api/v1/events?instanceId=" + id).body().get("events")).isNotEmpty();
+        assertThat(bob.api().post("/api/v1/accounts/" + alice.accountId() + "/access-keys", "").status()).isEqualTo(404);
+        assertThat(alice.api().get("/api/v1/instances/" + id).body().get("status").asText()).isEqualTo("Running");
+    }
+
+    @Test
+    void aSecondAccessKeyActsForTheSameAccount() {
+        TestServer.Tenant t = TestServer.newTenant("USD", "100", "UTC");
+        String id = t.api().post("/api/v1/instances", RDS).body().get("instanceId").asText();
+
+        ApiClient.Response key = t.api().post("/api/v1/accounts/" + t.accountId() + "/access-keys", "");
+        ApiClient second = t.api().as(key.body().get("accessKeyId").asText() + ":" + key.body().get("accessKeySecret").asText());
+
+        assertThat(key.status()).isEqualTo(201);
+        assertThat(key.body().get("accessKeyId").asText()).startsWith("LTAI").isNotEqualTo(t.accessKeyId());
+        assertThat(second.get("/api/v1/instances/" + id).status()).isEqualTo(200);
+        assertThat(t.api().get("/api/v1/instances/" + id).status()).as("the first key still works").isEqualTo(200);
+        assertThat(second.as(key.body().get("accessKeyId").asText() + ":wrong").get("/api/v1/instances").status()).isEqualTo(401);
     }
 
     @Test

@@ -12,10 +12,8 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code billow serve} as an operator runs it: stopped by SIGTERM, started again on the same data. */
+/** {@code billow serve} as an operator runs it: no key given, stopped by SIGTERM, started again on the same data. */
 class ServeProcessTest {
-
-    private static final String KEY = "serve-test-key";
 
     @Test
     void sigtermStopsTheServerAndItsPostgresAndARestartKeepsEverything(@TempDir Path data) throws Exception {
@@ -23,8 +21,11 @@ class ServeProcessTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        BillowProcess billow = BillowProcess.serve(data, port, KEY, "2026-03-01T00:00:00Z");
-        ApiClient op = new ApiClient(billow.url(), KEY);
+        BillowProcess billow = BillowProcess.serve(data, port, null, "2026-03-01T00:00:00Z");
+        // No key given: one is made, shown once and kept in the data directory.
+        String key = Files.readString(data.resolve("admin.key")).trim();
+        assertThat(billow.startup()).contains("Operator key (shown once; saved in " + data.resolve("admin.key") + "): " + key);
+        ApiClient op = new ApiClient(billow.url(), key);
         JsonNode account = op.post("/api/v1/accounts", "{\"name\":\"s\",\"currency\":\"USD\",\"balance\":100}").body();
         String accountId = account.get("accountId").asText();
         ApiClient tenant = op.as(account.get("accessKeyId").asText() + ":" + account.get("accessKeySecret").asText());
@@ -40,8 +41,9 @@ class ServeProcessTest {
         assertThat(ProcessHandle.of(postmaster).filter(PostmasterPid::isRunning)).as("embedded PostgreSQL stopped").isEmpty();
         assertThat(data.resolve("pg/postmaster.pid")).doesNotExist();
 
-        try (BillowProcess again = BillowProcess.serve(data, port, KEY, "2026-03-01T00:00:00Z")) {
-            ApiClient op2 = new ApiClient(again.url(), KEY);
+        try (BillowProcess again = BillowProcess.serve(data, port, null, "2026-03-01T00:00:00Z")) {
+            assertThat(again.startup()).doesNotContain("Operator key");
+            ApiClient op2 = new ApiClient(again.url(), key);
             ApiClient tenant2 = op2.as(account.get("accessKeyId").asText() + ":" + account.get("accessKeySecret").asText());
             assertThat(op2.get("/api/v1/clock").body().get("now").asText()).as("the simulated clock is kept")
                     .isEqualTo("2026-03-01T02:00:00Z");

@@ -82,7 +82,10 @@ public final class AccountRoutes {
         Account a = accountOf(ctx, caller);
         Amount body = Json.read(ctx.body(), Amount.class);
         positive(body.amount());
-        String reference = body.reference() == null ? "top-up:" + java.util.UUID.randomUUID() : body.reference();
+        if (body.reference() != null && !body.reference().matches("[\\x21-\\x7E]{1,64}")) {
+            throw new ProblemException(Codes.INVALID_PARAMETER, "reference must be 1–64 printable ASCII characters without spaces");
+        }
+        String reference = body.reference() == null ? java.util.UUID.randomUUID().toString() : body.reference();
         RestApi.json(ctx, 200, view(accounts.topUp(a.id(), body.amount(), reference, clock.now())));
     }
 

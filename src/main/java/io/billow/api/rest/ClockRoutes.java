@@ -84,12 +84,22 @@ public final class ClockRoutes {
         }
         if (s.capacity() != null) {
             for (Capacity c : s.capacity()) {
+                if (c == null || c.product() == null || c.zoneId() == null || c.instances() < 0) {
+                    throw new ProblemException(Codes.INVALID_PARAMETER, "each capacity needs a product, a zoneId and instances ≥ 0");
+                }
                 try {
                     BillingMethod.parse(c.billingMethod());
                 } catch (IllegalArgumentException | NullPointerException e) {
                     throw new ProblemException(Codes.INVALID_PARAMETER, "capacity needs a billingMethod (Subscription, PayAsYouGo, Serverless)");
                 }
             }
+        }
+        if (s.failNext() != null) {
+            s.failNext().forEach((kind, count) -> {
+                if (count == null || count < 0 || count > 1_000) {
+                    throw new ProblemException(Codes.INVALID_PARAMETER, "failNext of " + kind + " must be a count within 0–1000");
+                }
+            });
         }
         if (s.durations() != null) {
             s.durations().forEach((kind, seconds) -> provisioner.setDuration(kind, Duration.ofSeconds(seconds)));

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.billow.change.CreateInstance;
 import io.billow.change.InstanceChanges;
+import io.billow.change.RdsAttributes;
 import io.billow.instance.Instance;
 import io.billow.instance.InstanceStore;
 import io.billow.instance.TimelineCodec;
 import io.billow.problem.Codes;
+import io.billow.problem.Problem;
 import io.billow.problem.ProblemException;
 import io.billow.timeline.Timeline;
 import io.billow.timeline.TimelineEvent;
@@ -80,6 +82,11 @@ public final class InstanceRoutes {
         JsonNode patch = Json.read(ctx.body(), JsonNode.class);
         if (!(patch instanceof ObjectNode obj) || obj.size() > 100) {
             throw new ProblemException(Codes.INVALID_PARAMETER, "the body must be a JSON object of at most 100 attributes");
+        }
+        // Only what a deployment reports; Billow's own bookkeeping in the attributes is not the operator's to set.
+        List<Problem> refused = RdsAttributes.checkReported(obj);
+        if (!refused.isEmpty()) {
+            throw new ProblemException(refused);
         }
         RestApi.json(ctx, 200, view(changes.setAttributes(ctx.pathParam("id"), obj)));
     }

@@ -2,14 +2,18 @@ package io.billow.api.rest;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.billow.api.RequestBodies;
 import io.billow.problem.Codes;
@@ -23,6 +27,7 @@ public final class Json {
 
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            .addModule(new SimpleModule().addDeserializer(String.class, new TextWithoutNul()))
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -46,7 +51,11 @@ public final class Json {
             throw new ProblemException(Codes.INVALID_PARAMETER, "the request body is larger than " + MAX_BODY_BYTES + " bytes");
         }
         try {
-            return MAPPER.readValue(body, type);
+            T value = MAPPER.readValue(body, type);
+            if (value == null) {
+                throw new ProblemException(Codes.MALFORMED_JSON, "the request needs a JSON object, not null");
+            }
+            return value;
         } catch (UnrecognizedPropertyException e) {
             throw new ProblemException(Codes.UNKNOWN_FIELD, "unknown field '" + e.getPropertyName() + "'; known fields: "
                     + e.getKnownPropertyIds());
@@ -57,6 +66,26 @@ public final class Json {
                     + (e.getTargetType() == null ? "" : " (expected " + e.getTargetType().getSimpleName() + ")"));
         } catch (JsonProcessingException e) {
             throw new ProblemException(Codes.MALFORMED_JSON, "the body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /**
+     * Text fields as Jackson reads them, refusing a NUL character: no stored text may hold one
+     * (PostgreSQL refuses it), so it is the client's mistake, said as such.
+     */
+    private static final class TextWithoutNul extends StdScalarDeserializer<String> {
+
+        TextWithoutNul() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws java.io.IOException {
+            String text = StringDeserializer.instance.deserialize(p, ctxt);
+            if (text != null && text.indexOf('\0') >= 0) {
+                throw ctxt.weirdStringException(text, String.class, "it holds a NUL character");
+            }
+            return text;
         }
     }
 

@@ -31,6 +31,9 @@ public final class Statuses {
         if (code.startsWith("Throttling")) {
             return 429;
         }
+        if (code.equals(Codes.PROVISIONING_FAILED)) {
+            return 503;
+        }
         if (code.equals("InternalError")) {
             return 500;
         }

@@ -180,6 +180,10 @@ public final class RpcRequest {
                 return Outcome.failed(RpcError.of("InvalidParameter", 400,
                         "The " + where + " is not well formed percent-encoding: " + malformed.getMessage()));
             }
+            if (name.indexOf('\0') >= 0 || value.indexOf('\0') >= 0) {
+                // No stored text may hold a NUL character (PostgreSQL refuses it); say so here, not as a fault later.
+                return Outcome.failed(RpcError.of("InvalidParameter", 400, "The " + where + " holds a NUL character (%00)."));
+            }
             if (values.putIfAbsent(name, value) != null) {
                 return Outcome.failed(RpcError.invalidParameter(name, "It is given more than once in the " + where + "."));
             }
