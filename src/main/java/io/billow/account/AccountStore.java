@@ -87,6 +87,16 @@ public final class AccountStore {
                 .orElseThrow(() -> new ProblemException(Codes.ACCOUNT_NOT_FOUND, "account " + id + " does not exist"));
     }
 
+    /**
+     * Locks the account against changes to its row but not against other shared lockers: what
+     * settlement batches take, so that several write at once while the period's close (which
+     * takes {@link #lock}) waits for them.
+     */
+    public static Account lockShared(Handle h, String id) {
+        return h.createQuery("SELECT * FROM accounts WHERE id = :id FOR SHARE").bind("id", id).map(ACCOUNT).findOne()
+                .orElseThrow(() -> new ProblemException(Codes.ACCOUNT_NOT_FOUND, "account " + id + " does not exist"));
+    }
+
     public Account get(String id) {
         return find(id).orElseThrow(() -> new ProblemException(Codes.ACCOUNT_NOT_FOUND, "account " + id + " does not exist"));
     }

@@ -69,7 +69,7 @@ public final class InstanceStore {
                         + "RETURNING event_count - :n")
                 .bind("n", events.size()).bind("id", instanceId).mapTo(Integer.class).one();
         var batch = h.prepareBatch("INSERT INTO timeline_events (instance_id, seq, at, kind, payload, external_id) "
-                + "VALUES (:id, :seq, :at, :kind, CAST(:payload AS jsonb), :external)");
+                + "VALUES (:id, :seq, :at, :kind, :payload, :external)");
         int seq = first;
         for (TimelineEvent e : events) {
             batch.bind("id", instanceId).bind("seq", seq++).bind("at", Timestamp.from(e.at())).bind("kind", e.kind())
@@ -144,7 +144,7 @@ public final class InstanceStore {
     /** The same, decoding with a decoder that outlives the call (settlement reads batch after batch). */
     public static Map<String, Timeline> timelines(Handle h, List<String> instanceIds, TimelineCodec.Decoder decoder) {
         Map<String, List<TimelineEvent>> events = new HashMap<>(instanceIds.size() * 2);
-        h.createQuery("SELECT instance_id, at, kind, payload::text FROM timeline_events WHERE instance_id = ANY(:ids) ORDER BY instance_id, seq")
+        h.createQuery("SELECT instance_id, at, kind, payload FROM timeline_events WHERE instance_id = ANY(:ids) ORDER BY instance_id, seq")
                 .bindArray("ids", String.class, instanceIds)
                 .map((rs, ctx) -> {
                     events.computeIfAbsent(rs.getString(1), k -> new ArrayList<>(2))

@@ -26,8 +26,10 @@ import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -66,6 +68,13 @@ public final class Settler {
     /** Timeline payloads parsed once per distinct payload; reader thread only. */
     private final TimelineCodec.Decoder decoder = new TimelineCodec.Decoder();
     private final int batchSize;
+    /** Batches of one account written at the same time. */
+    static final int WRITERS = 2;
+    private final ExecutorService writers = Executors.newFixedThreadPool(WRITERS, r -> {
+        Thread t = new Thread(r, "billow-settlement-writer");
+        t.setDaemon(true);
+        return t;
+    });
     /** Reads and rates the next batch while the current one is written; one thread for the server's life. */
     private final ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "billow-settlement-reader");
@@ -124,7 +133,8 @@ public final class Settler {
 
     /**
      * Settles one account's period in batches. A reader thread reads and rates the next batch
-     * while this one is written, so the database and the rating each keep a core busy.
+     * while earlier ones are written; {@link #WRITERS} batches are written at once, each in its
+     * own transaction, so that one's COPY runs while another waits for its commit to be durable.
      */
     private SettlementReport settleAccountPeriod(String accountId, Instant start, Progress progress) {
         SettlementReport report = new SettlementReport(1, 0, 0, 0);
@@ -132,19 +142,27 @@ public final class Settler {
         if (skipBilled.get()) {
             LOG.info("account {} period {}: {}; instances already billed are skipped", accountId, start, RESUMING);
         }
+        Deque<Future<Written>> writing = new ArrayDeque<>();
+        boolean moved = false;
         try {
             Future<Prepared> next = reader.submit(() -> prepare(accountId, start, "", skipBilled.get()));
-            while (true) {
+            while (!moved) {
                 Prepared batch = next.get();
                 if (batch == null || batch.scanned() == 0) {
                     break;
                 }
                 next = reader.submit(() -> prepare(accountId, start, batch.lastId(), skipBilled.get()));
-                Long lines = writeOrRedo(batch, skipBilled);
-                if (lines == null) {
-                    break;
+                if (writing.size() == WRITERS) {
+                    Written w = writing.removeFirst().get();
+                    moved = w.lines() == null;
+                    report = report.plus(w.report());
+                    progress.advanced(report.instancesRated(), "instances rated for " + accountId + " period " + start);
                 }
-                report = report.plus(new SettlementReport(0, batch.bills().size(), lines, batch.rated()));
+                writing.addLast(writers.submit(() -> new Written(batch, writeOrRedo(batch, skipBilled))));
+            }
+            while (!writing.isEmpty()) {
+                Written w = writing.removeFirst().get();
+                report = report.plus(w.report());
                 progress.advanced(report.instancesRated(), "instances rated for " + accountId + " period " + start);
             }
         } catch (InterruptedException e) {
@@ -152,21 +170,35 @@ public final class Settler {
             throw new IllegalStateException("settlement interrupted", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("settlement of " + accountId + " failed: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            // A failed period leaves no write running behind it: the next attempt starts clean.
+            for (Future<Written> w : writing) {
+                try {
+                    w.get();
+                } catch (InterruptedException | ExecutionException ignored) {
+                    // already failing; the first cause is the one reported
+                }
+            }
         }
         closePeriod(accountId, start);
         return report;
     }
 
+    /** A batch and what writing it did: its lines, or null if the account had moved past the period. */
+    private record Written(Prepared batch, Long lines) {
+        SettlementReport report() {
+            return lines == null ? SettlementReport.NONE : new SettlementReport(0, batch.bills().size(), lines, batch.rated());
+        }
+    }
+
     /**
      * Whether some batch of this account's period is already written: a settlement resumed after
-     * a crash. Every written batch books a ledger entry at the period's end, and the latest
-     * settlement entry of the account is found by its (account, id) index in a step or two.
+     * a crash. Every written batch books a ledger entry at the period's end.
      */
     private boolean partlySettled(String accountId, Instant start) {
         Instant end = start.plusSeconds(SettlementZone.PERIOD_SECONDS);
-        return jdbi.withHandle(h -> h.createQuery("SELECT at FROM ledger_entries WHERE account_id = :a AND kind = 'SETTLEMENT' "
-                        + "ORDER BY id DESC LIMIT 1").bind("a", accountId).mapTo(Timestamp.class).findOne()
-                .map(at -> !at.toInstant().isBefore(end)).orElse(false));
+        return jdbi.withHandle(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM ledger_entries WHERE account_id = :a "
+                + "AND kind = 'SETTLEMENT' AND at = :e)").bind("a", accountId).bind("e", Timestamp.from(end)).mapTo(Boolean.class).one());
     }
 
     /** An instance of a batch's id range; {@code alive} if it existed at some time in the period. */
@@ -230,11 +262,23 @@ public final class Settler {
                 }
                 // Someone else is settling this account too: from now on, every batch skips what is billed.
                 skipBilled.set(true);
-                current = prepare(batch.accountId(), batch.start(), batch.after(), true);
+                current = readAgain(batch);
                 if (current == null) {
                     return null;
                 }
             }
+        }
+    }
+
+    /** The batch's range read again, skipping what is billed, on the reader thread (the memos belong to it). */
+    private Prepared readAgain(Prepared batch) {
+        try {
+            return reader.submit(() -> prepare(batch.accountId(), batch.start(), batch.after(), true)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("settlement interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("re-reading a settlement batch failed: " + e.getCause().getMessage(), e.getCause());
         }
     }
 
@@ -319,7 +363,7 @@ public final class Settler {
     }
 
     private static Long writeLocked(Handle h, Prepared batch) throws SQLException {
-        Account account = AccountStore.lock(h, batch.accountId());
+        Account account = AccountStore.lockShared(h, batch.accountId());
         if (!account.settledThrough().equals(batch.start())) {
             return null;
         }
@@ -367,28 +411,28 @@ public final class Settler {
         return totals;
     }
 
-    /** Bills and lines by COPY, one ledger entry for the batch, the balance, and the overdue mark. */
+    /**
+     * Bills and lines by COPY and one ledger entry for the batch. The balance is not touched
+     * here: the period's close applies the sum of its entries once, so batches need only a
+     * shared lock on the account and can be written side by side.
+     */
     private static long write(Handle h, Account account, Interval period, BatchRows rows) throws SQLException {
-        Instant at = period.end();
-        BigDecimal payable = rows.payable();
-        h.createUpdate("INSERT INTO ledger_entries (id, account_id, kind, amount, reference, at) VALUES (:id, :a, 'SETTLEMENT', :amt, :r, :at)")
-                .bind("id", rows.ledgerId()).bind("a", account.id()).bind("amt", payable.negate())
-                .bind("r", "settlement:" + account.id() + ":" + period.start() + ":" + rows.firstBillId()).bind("at", Timestamp.from(at))
+        h.createUpdate("INSERT INTO ledger_entries (id, account_id, kind, amount, reference, at, bills) "
+                        + "VALUES (:id, :a, 'SETTLEMENT', :amt, :r, :at, :n)")
+                .bind("id", rows.ledgerId()).bind("a", account.id()).bind("amt", rows.payable().negate())
+                .bind("r", "settlement:" + account.id() + ":" + period.start() + ":" + rows.firstBillId())
+                .bind("at", Timestamp.from(period.end())).bind("n", rows.bills().count())
                 .execute();
-        BinaryCopy billRows = rows.bills();
-        BinaryCopy lineRows = rows.lines();
-        billRows.copyInto(h.getConnection());
-        lineRows.copyInto(h.getConnection());
-        BigDecimal balance = h.createQuery("UPDATE accounts SET balance = balance - :p WHERE id = :id RETURNING balance")
-                .bind("p", payable).bind("id", account.id()).mapTo(BigDecimal.class).one();
-        if (balance.signum() < 0 && account.overdueSince() == null) {
-            h.createUpdate("UPDATE accounts SET overdue_since = :at WHERE id = :id").bind("at", Timestamp.from(at)).bind("id", account.id()).execute();
-            EventLog.emit(h, account.id(), null, "account.overdue", at, EventLog.payload().put("balance", balance.toPlainString()));
-        }
-        return lineRows.count();
+        rows.bills().copyInto(h.getConnection());
+        rows.lines().copyInto(h.getConnection());
+        return rows.lines().count();
     }
 
-    /** Moves the cursor past the period once no instance is left to bill, and reports it. */
+    /**
+     * Once no instance is left to bill: applies the period's ledger entries to the balance, marks
+     * the account overdue if it fell below zero, moves the cursor past the period and reports it,
+     * all in one transaction, so the balance follows the ledger exactly once per period.
+     */
     private void closePeriod(String accountId, Instant start) {
         jdbi.useTransaction(h -> {
             Account account = AccountStore.lock(h, accountId);
@@ -396,15 +440,23 @@ public final class Settler {
                 return;
             }
             Instant end = start.plusSeconds(SettlementZone.PERIOD_SECONDS);
-            var totals = h.createQuery("SELECT count(*), coalesce(sum(payable), 0) FROM bills WHERE account_id = :a AND period_start = :s")
-                    .bind("a", accountId).bind("s", Timestamp.from(start))
+            var totals = h.createQuery("SELECT coalesce(sum(bills), 0), coalesce(-sum(amount), 0) FROM ledger_entries "
+                            + "WHERE account_id = :a AND kind = 'SETTLEMENT' AND at = :e")
+                    .bind("a", accountId).bind("e", Timestamp.from(end))
                     .map((rs, ctx) -> new Object[]{rs.getLong(1), rs.getBigDecimal(2)}).one();
-            h.createUpdate("UPDATE accounts SET settled_through = :e WHERE id = :a").bind("e", Timestamp.from(end)).bind("a", accountId).execute();
-            if ((Long) totals[0] == 0) {
+            long bills = (Long) totals[0];
+            BigDecimal payable = (BigDecimal) totals[1];
+            BigDecimal balance = h.createQuery("UPDATE accounts SET balance = balance - :p, settled_through = :e WHERE id = :a RETURNING balance")
+                    .bind("p", payable).bind("e", Timestamp.from(end)).bind("a", accountId).mapTo(BigDecimal.class).one();
+            if (balance.signum() < 0 && account.overdueSince() == null) {
+                h.createUpdate("UPDATE accounts SET overdue_since = :at WHERE id = :id").bind("at", Timestamp.from(end)).bind("id", accountId).execute();
+                EventLog.emit(h, accountId, null, "account.overdue", end, EventLog.payload().put("balance", balance.toPlainString()));
+            }
+            if (bills == 0) {
                 return; // nothing was billed: no event for an idle hour
             }
             EventLog.emit(h, accountId, null, "bills.settled", end, EventLog.payload().put("periodStart", start.toString())
-                    .put("periodEnd", end.toString()).put("bills", (Long) totals[0]).put("payable", ((BigDecimal) totals[1]).toPlainString()));
+                    .put("periodEnd", end.toString()).put("bills", bills).put("payable", payable.toPlainString()));
         });
     }
 }
