@@ -125,7 +125,8 @@ public final class Settler {
     /**
      * Settles one account's period starting at {@code start}, if its cursor is there: what each
      * node does for the accounts it claims. Safe to run on several nodes at once for the same
-     * account; nothing is billed twice.
+     * account; nothing is billed twice. The caller has decided that the period has ended (the
+     * scheduler asks only for periods its clock has passed).
      */
     public SettlementReport settleAccount(String accountId, Instant start, Progress progress) {
         return settleAccountPeriod(accountId, start, progress);
