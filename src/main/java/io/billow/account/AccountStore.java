@@ -83,8 +83,7 @@ public final class AccountStore {
 
     /** Locks the account row for the rest of the transaction (balance changes are serialized per account). */
     public static Account lock(Handle h, String id) {
-        return h.createQuery("SELECT * FROM accounts WHERE id = :id FOR UPDATE").bind("id", id).map(ACCOUNT).findOne()
-                .orElseThrow(() -> new ProblemException(Codes.ACCOUNT_NOT_FOUND, "account " + id + " does not exist"));
+        return locked(h, id, "FOR UPDATE");
     }
 
     /**
@@ -93,7 +92,11 @@ public final class AccountStore {
      * takes {@link #lock}) waits for them.
      */
     public static Account lockShared(Handle h, String id) {
-        return h.createQuery("SELECT * FROM accounts WHERE id = :id FOR SHARE").bind("id", id).map(ACCOUNT).findOne()
+        return locked(h, id, "FOR SHARE");
+    }
+
+    private static Account locked(Handle h, String id, String lockClause) {
+        return h.createQuery("SELECT * FROM accounts WHERE id = :id " + lockClause).bind("id", id).map(ACCOUNT).findOne()
                 .orElseThrow(() -> new ProblemException(Codes.ACCOUNT_NOT_FOUND, "account " + id + " does not exist"));
     }
 

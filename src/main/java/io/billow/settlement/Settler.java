@@ -117,7 +117,7 @@ public final class Settler {
                 .bind("s", Timestamp.from(start)).mapTo(String.class).list());
         SettlementReport total = SettlementReport.NONE;
         for (String accountId : accounts) {
-            total = total.plus(settleAccountPeriod(accountId, start, progress));
+            total = total.plus(settleAccount(accountId, start, progress));
         }
         return total;
     }
@@ -127,17 +127,12 @@ public final class Settler {
      * node does for the accounts it claims. Safe to run on several nodes at once for the same
      * account; nothing is billed twice. The caller has decided that the period has ended (the
      * scheduler asks only for periods its clock has passed).
+     *
+     * <p>In batches: a reader thread reads and rates the next batch while earlier ones are
+     * written; {@link #WRITERS} batches are written at once, each in its own transaction, so that
+     * one's COPY runs while another waits for its commit to be durable.
      */
     public SettlementReport settleAccount(String accountId, Instant start, Progress progress) {
-        return settleAccountPeriod(accountId, start, progress);
-    }
-
-    /**
-     * Settles one account's period in batches. A reader thread reads and rates the next batch
-     * while earlier ones are written; {@link #WRITERS} batches are written at once, each in its
-     * own transaction, so that one's COPY runs while another waits for its commit to be durable.
-     */
-    private SettlementReport settleAccountPeriod(String accountId, Instant start, Progress progress) {
         SettlementReport report = new SettlementReport(1, 0, 0, 0);
         AtomicBoolean skipBilled = new AtomicBoolean(partlySettled(accountId, start));
         if (skipBilled.get()) {
@@ -159,7 +154,9 @@ public final class Settler {
                     report = report.plus(w.report());
                     progress.advanced(report.instancesRated(), "instances rated for " + accountId + " period " + start);
                 }
-                writing.addLast(writers.submit(() -> new Written(batch, writeOrRedo(batch, skipBilled))));
+                if (!moved) {
+                    writing.addLast(writers.submit(() -> new Written(batch, writeOrRedo(batch, skipBilled))));
+                }
             }
             while (!writing.isEmpty()) {
                 Written w = writing.removeFirst().get();
@@ -287,7 +284,7 @@ public final class Settler {
      * Reads and rates the next batch after {@code after}; null if the account already moved past
      * this period. {@code skipBilled} looks up which instances of the batch already have their
      * bill (a period resumed after a crash, or a batch another writer got to first); a period
-     * settled from its start has none, and the unique key refuses a double all the same.
+     * settled from its start has none, and the unique key refuses a second bill all the same.
      */
     private Prepared prepare(String accountId, Instant start, String after, boolean skipBilled) {
         return jdbi.withHandle(h -> {
@@ -319,9 +316,10 @@ public final class Settler {
             if (rows.isEmpty()) {
                 return new Prepared(accountId, start, after, List.of(), List.of(), List.of(), 0, range.size(), last, null);
             }
-            Map<String, Timeline> timelines = InstanceStore.timelines(h, Arrays.asList(ids(rows)), decoder);
+            String[] rowIds = ids(rows);
+            Map<String, Timeline> timelines = InstanceStore.timelines(h, Arrays.asList(rowIds), decoder);
             SettlementZone zone = account.settlementZone();
-            Map<String, CycleTotals> cycles = cycleTotals(h, rows, zone.monthlyCycleContaining(start).start(), start);
+            Map<String, CycleTotals> cycles = cycleTotals(h, rowIds, zone.monthlyCycleContaining(start).start(), start);
             Map<String, List<Adjustments.Pending>> adjustments = Adjustments.pending(h, accountId, after, last);
             List<PeriodBill> bills = new ArrayList<>(rows.size());
             List<CycleTotals> cycleAfter = new ArrayList<>(rows.size());
@@ -398,7 +396,7 @@ public final class Settler {
      * Each instance's cycle totals before the period: the running totals of its latest bill in
      * the cycle, found by one backward step on the (instance, period) key per instance.
      */
-    private static Map<String, CycleTotals> cycleTotals(Handle h, List<Candidate> instances, Instant cycleStart, Instant periodStart) {
+    private static Map<String, CycleTotals> cycleTotals(Handle h, String[] instanceIds, Instant cycleStart, Instant periodStart) {
         Map<String, CycleTotals> totals = new HashMap<>();
         if (!cycleStart.isBefore(periodStart)) {
             return totals;
@@ -406,7 +404,7 @@ public final class Settler {
         h.createQuery("SELECT i.id, b.cycle_gross, b.cycle_payable FROM unnest(:ids) AS i(id) CROSS JOIN LATERAL "
                         + "(SELECT cycle_gross, cycle_payable FROM bills WHERE instance_id = i.id AND period_start >= :c "
                         + "AND period_start < :s ORDER BY period_start DESC LIMIT 1) b")
-                .bind("ids", ids(instances)).bind("c", Timestamp.from(cycleStart)).bind("s", Timestamp.from(periodStart))
+                .bind("ids", instanceIds).bind("c", Timestamp.from(cycleStart)).bind("s", Timestamp.from(periodStart))
                 .map((rs, ctx) -> totals.put(rs.getString(1), new CycleTotals(rs.getBigDecimal(2), rs.getBigDecimal(3))))
                 .forEach(x -> { });
         return totals;
