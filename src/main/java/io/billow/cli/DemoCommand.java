@@ -2,6 +2,7 @@ package io.billow.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.billow.server.BillowServer;
+import io.billow.store.ThrowAwayDirectory;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,18 +59,10 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.println("Balance: 5000.00 → " + new BigDecimal(after.path("balance").asText()).setScale(2, RoundingMode.DOWN)
                     .toPlainString() + " USD (the subscription's 600.00 was paid up front)");
         } finally {
-            removeQuietly(dir);
+            // The demo's database is throw-away: gone once the server has stopped.
+            ThrowAwayDirectory.deleteQuietly(dir, "the demo's temporary database", System.err);
         }
         return 0;
-    }
-
-    /** The demo's database is throw-away: gone once the server has stopped. */
-    private static void removeQuietly(Path dir) {
-        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (java.io.IOException e) {
-            System.err.println("could not remove the demo's temporary database " + dir + ": " + e.getMessage());
-        }
     }
 
     static JsonNode must(ApiClient.Response r) {

@@ -2,15 +2,19 @@ package io.billow.instance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.billow.catalog.BillingMethod;
+import io.billow.timeline.Endpoint;
 import io.billow.timeline.InstanceSnapshot;
 import io.billow.timeline.TimelineEvent;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -25,12 +29,7 @@ public final class TimelineCodec {
     public static String encode(TimelineEvent event) {
         ObjectNode n = JSON.createObjectNode();
         if (event instanceof TimelineEvent.Created e) {
-            InstanceSnapshot s = e.initial();
-            n.put("product", s.product()).put("region", s.region()).put("edition", s.edition()).put("class", s.instanceClass())
-                    .put("method", s.method().name()).put("storageGb", s.storageGb()).put("storageType", s.storageType())
-                    .put("rcuMinHalves", s.rcuMinHalves()).put("rcuMaxHalves", s.rcuMaxHalves());
-            ObjectNode counts = n.putObject("counts");
-            s.counts().forEach(counts::put);
+            writeSnapshot(n, e.initial());
         } else if (event instanceof TimelineEvent.StateChanged e) {
             n.put("state", e.state());
         } else if (event instanceof TimelineEvent.SpecChanged e) {
@@ -61,6 +60,60 @@ public final class TimelineCodec {
         return decode(kind, at, parse(payload));
     }
 
+    /** A whole snapshot, as the instances row keeps the latest one for settlement. */
+    public static String encodeSnapshot(InstanceSnapshot s) {
+        ObjectNode n = JSON.createObjectNode();
+        writeSnapshot(n, s);
+        return n.toString();
+    }
+
+    public static InstanceSnapshot decodeSnapshot(String payload) {
+        return readSnapshot(parse(payload));
+    }
+
+    /**
+     * Every field of a snapshot. A created event writes the same fields (a new instance's state,
+     * original class, sample and endpoints have their defaults), so one reader serves both; events
+     * stored before the state fields were written read with those defaults.
+     */
+    private static void writeSnapshot(ObjectNode n, InstanceSnapshot s) {
+        n.put("product", s.product()).put("region", s.region()).put("edition", s.edition()).put("class", s.instanceClass())
+                .put("method", s.method().name()).put("storageGb", s.storageGb()).put("storageType", s.storageType())
+                .put("rcuMinHalves", s.rcuMinHalves()).put("rcuMaxHalves", s.rcuMaxHalves());
+        ObjectNode counts = n.putObject("counts");
+        new TreeMap<>(s.counts()).forEach(counts::put);
+        if (!s.state().equals("Running") || !s.stateEntryClass().equals(s.instanceClass())) {
+            n.put("state", s.state()).put("stateEntryClass", s.stateEntryClass());
+        }
+        if (s.rcuSampleHalves() >= 0) {
+            n.put("rcuSampleHalves", s.rcuSampleHalves());
+        }
+        if (!s.endpoints().isEmpty()) {
+            ArrayNode endpoints = n.putArray("endpoints");
+            for (Endpoint e : s.endpoints()) {
+                endpoints.addObject().put("id", e.id()).put("billsOwner", e.billsOwner()).put("toBeUnpublished", e.toBeUnpublished());
+            }
+        }
+    }
+
+    private static InstanceSnapshot readSnapshot(JsonNode n) {
+        String cls = n.get("class").asText();
+        Map<String, Long> counts = new TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = n.path("counts").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> c = it.next();
+            counts.put(c.getKey(), c.getValue().asLong());
+        }
+        List<Endpoint> endpoints = new ArrayList<>();
+        for (JsonNode e : n.path("endpoints")) {
+            endpoints.add(new Endpoint(e.get("id").asText(), e.get("billsOwner").asBoolean(), e.get("toBeUnpublished").asBoolean()));
+        }
+        return new InstanceSnapshot(n.get("product").asText(), n.get("region").asText(), n.get("edition").asText(), cls,
+                BillingMethod.valueOf(n.get("method").asText()), n.path("state").asText("Running"),
+                n.path("stateEntryClass").asText(cls), n.get("storageGb").asInt(), n.get("storageType").asText(),
+                n.path("rcuMinHalves").asInt(0), n.path("rcuMaxHalves").asInt(0), n.path("rcuSampleHalves").asInt(-1),
+                counts, endpoints);
+    }
+
     /**
      * Decodes payloads, remembering the parsed form of those seen before: a fleet's creation
      * payloads repeat by shape (they name no instance), so settlement parses each shape once.
@@ -72,7 +125,6 @@ public final class TimelineCodec {
         static final int MAX_ENTRIES = 4_096;
 
         private final Map<String, JsonNode> parsed = new HashMap<>();
-
         public TimelineEvent decode(String kind, Instant at, String payload) {
             JsonNode n = parsed.get(payload);
             if (n == null) {
@@ -96,21 +148,8 @@ public final class TimelineCodec {
 
     private static TimelineEvent decode(String kind, Instant at, JsonNode n) {
         switch (kind) {
-            case "created": {
-                InstanceSnapshot s = InstanceSnapshot.created(n.get("product").asText(), n.get("region").asText(),
-                        n.get("edition").asText(), n.get("class").asText(), BillingMethod.valueOf(n.get("method").asText()),
-                        n.get("storageGb").asInt(), n.get("storageType").asText())
-                        .withRcuRange(n.path("rcuMinHalves").asInt(0), n.path("rcuMaxHalves").asInt(0));
-                Map<String, Long> counts = new TreeMap<>();
-                for (Iterator<Map.Entry<String, JsonNode>> it = n.path("counts").fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> c = it.next();
-                    counts.put(c.getKey(), c.getValue().asLong());
-                }
-                for (Map.Entry<String, Long> c : counts.entrySet()) {
-                    s = s.withCount(c.getKey(), c.getValue());
-                }
-                return new TimelineEvent.Created(at, s);
-            }
+            case "created":
+                return new TimelineEvent.Created(at, readSnapshot(n));
             case "state-changed":
                 return new TimelineEvent.StateChanged(at, n.get("state").asText());
             case "spec-changed":

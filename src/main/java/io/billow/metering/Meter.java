@@ -12,6 +12,7 @@ import io.billow.timeline.Timeline;
 import io.billow.timeline.TimelineEvent;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,13 +32,43 @@ public final class Meter {
     }
 
     public static Metered measure(Timeline timeline, Product product, Interval period, SettlementZone zone) {
+        return measure(timeline.instanceId(), timeline.segments(), timeline.events(), product, period, zone);
+    }
+
+    /**
+     * The earliest moment whose events can change what {@code product} accrues in {@code period}:
+     * the period's start, or the start of its day when the period ends a day and the product has
+     * daily items (they bill the day's peak). An instance whose last event is earlier than this
+     * accrues exactly what its latest snapshot alone says, so {@link #measureSteady} serves.
+     */
+    public static Instant quietBefore(Product product, Interval period, SettlementZone zone) {
+        if (has(product, Granularity.DAY) && zone.isDayBoundary(period.end().getEpochSecond())) {
+            return zone.dayContaining(period.end().minusSeconds(1)).start();
+        }
+        return period.start();
+    }
+
+    /**
+     * What an instance accrues whose life has been one unchanging stretch since before
+     * {@link #quietBefore}: its open segment, the snapshot its last event made. Equal to
+     * {@link #measure} over the whole timeline, without reading it.
+     */
+    public static Metered measureSteady(String instanceId, Segment open, Product product, Interval period, SettlementZone zone) {
+        if (open.start() >= quietBefore(product, period, zone).getEpochSecond() || open.end() != Long.MAX_VALUE) {
+            throw new IllegalArgumentException("instance " + instanceId + " changed at " + open.start() + ", inside what "
+                    + period + " meters");
+        }
+        return measure(instanceId, List.of(open), List.of(), product, period, zone);
+    }
+
+    private static Metered measure(String instanceId, List<Segment> segments, List<TimelineEvent> events, Product product,
+                                   Interval period, SettlementZone zone) {
         long from = period.start().getEpochSecond();
         long to = period.end().getEpochSecond();
         List<Accrual> accruals = new ArrayList<>(4);
-        List<Segment> segments = timeline.segments();
         boolean methodChanged = false;
         Segment previous = null;
-        for (int s = timeline.firstSegmentEndingAfter(from); s < segments.size(); s++) {
+        for (int s = Segment.firstEndingAfter(segments, from); s < segments.size(); s++) {
             Segment segment = segments.get(s);
             if (segment.start() >= to) {
                 break;
@@ -56,12 +87,12 @@ public final class Meter {
             }
         }
         if (has(product, Granularity.COUNT)) {
-            addReportedUsage(accruals, timeline, product, from, to);
+            addReportedUsage(accruals, segments, events, product, from, to);
         }
         if (has(product, Granularity.DAY) && zone.isDayBoundary(to)) {
-            addDays(accruals, timeline, product, zone.dayContaining(period.end().minusSeconds(1)));
+            addDays(accruals, segments, product, zone.dayContaining(period.end().minusSeconds(1)));
         }
-        return new Metered(timeline.instanceId(), period, accruals, methodChanged);
+        return new Metered(instanceId, period, accruals, methodChanged);
     }
 
     private static boolean has(Product product, Granularity granularity) {
@@ -144,8 +175,8 @@ public final class Meter {
     }
 
     /** COUNT items: reported usage inside the period, under a method and state where the item accrues. */
-    private static void addReportedUsage(List<Accrual> out, Timeline timeline, Product product, long from, long to) {
-        List<TimelineEvent> events = timeline.events();
+    private static void addReportedUsage(List<Accrual> out, List<Segment> segments, List<TimelineEvent> events, Product product,
+                                         long from, long to) {
         for (int i = 0; i < events.size(); i++) {
             if (!(events.get(i) instanceof TimelineEvent.UsageRecorded usage)) {
                 continue;
@@ -158,7 +189,7 @@ public final class Meter {
             if (item == null || item.granularity() != Granularity.COUNT) {
                 continue;
             }
-            InstanceSnapshot snap = snapshotAt(timeline, at);
+            InstanceSnapshot snap = snapshotAt(segments, at);
             if (snap == null || !item.accruesUnder(snap.method())) {
                 continue;
             }
@@ -171,7 +202,7 @@ public final class Meter {
      * DAY items: the peak count present at any accruing moment of the day bills one day each,
      * charged in the period that ends the day. Rate = peak count above the free quota, per spec.
      */
-    private static void addDays(List<Accrual> out, Timeline timeline, Product product, Interval day) {
+    private static void addDays(List<Accrual> out, List<Segment> segments, Product product, Interval day) {
         long from = day.start().getEpochSecond();
         long to = from + DAY_SECONDS;
         for (BillingItem item : product.items()) {
@@ -179,8 +210,7 @@ public final class Meter {
                 continue;
             }
             Map<String, Accrual> peaks = new LinkedHashMap<>();
-            List<Segment> segments = timeline.segments();
-            for (int s = timeline.firstSegmentEndingAfter(from); s < segments.size() && segments.get(s).start() < to; s++) {
+            for (int s = Segment.firstEndingAfter(segments, from); s < segments.size() && segments.get(s).start() < to; s++) {
                 Segment segment = segments.get(s);
                 InstanceSnapshot snap = segment.snapshot();
                 SpecRule rule = product.rule(snap.state(), item.code()).orElse(null);
@@ -198,9 +228,8 @@ public final class Meter {
         }
     }
 
-    private static InstanceSnapshot snapshotAt(Timeline timeline, long at) {
-        int i = timeline.firstSegmentEndingAfter(at);
-        List<Segment> segments = timeline.segments();
+    private static InstanceSnapshot snapshotAt(List<Segment> segments, long at) {
+        int i = Segment.firstEndingAfter(segments, at);
         if (i < segments.size() && segments.get(i).start() <= at) {
             return segments.get(i).snapshot();
         }

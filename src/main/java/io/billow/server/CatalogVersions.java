@@ -1,15 +1,13 @@
 package io.billow.server;
 
+import io.billow.store.Sha256;
+
 import io.billow.catalog.Catalog;
 import io.billow.catalog.PriceEntry;
 import org.jdbi.v3.core.Jdbi;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.TreeSet;
 
 /**
@@ -27,18 +25,10 @@ final class CatalogVersions {
         for (PriceEntry e : catalog.prices().entries()) {
             text.append(e.id()).append(' ').append(e.unitPrice().toPlainString()).append('\n');
         }
-        String digest = sha256(text.toString());
+        String digest = Sha256.hex(text.toString());
         String summary = "{\"products\":" + catalog.products().size() + ",\"prices\":" + catalog.prices().entries().size() + "}";
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO catalog_versions (digest, loaded_at, summary) VALUES (:d, :at, CAST(:s AS jsonb)) "
                 + "ON CONFLICT (digest) DO NOTHING").bind("d", digest).bind("at", Timestamp.from(now)).bind("s", summary).execute());
         return digest;
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

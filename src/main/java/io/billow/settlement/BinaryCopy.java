@@ -1,16 +1,17 @@
 package io.billow.settlement;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Rows for PostgreSQL's COPY in binary format: how settlement writes bills and lines. The
@@ -28,18 +29,28 @@ public final class BinaryCopy {
     private static final BigInteger TEN_THOUSAND = BigInteger.valueOf(10_000);
     private static final long[] POWERS_OF_TEN = {1, 10, 100, 1_000};
 
+    /**
+     * Rows are kept in chunks of this size and streamed chunk by chunk: a batch's rows never
+     * need one large array (which the collector treats as a humongous object) nor its copies
+     * while it grows.
+     */
+    private static final int CHUNK = 1 << 16;
+
     private final String table;
     private final int columns;
+    /** Chunks already filled, with how much of each is used. */
+    private final List<byte[]> filled = new ArrayList<>();
+    private final List<Integer> filledLengths = new ArrayList<>();
     private byte[] buf;
     private int length;
     private int rows;
     private int fieldsInRow;
     private boolean sealed;
 
-    private BinaryCopy(String table, int columns, boolean header) {
+    private BinaryCopy(String table, int columns, boolean header, int capacity) {
         this.table = table;
         this.columns = columns;
-        this.buf = new byte[1 << 16];
+        this.buf = new byte[capacity];
         if (header) {
             put(HEADER);
         }
@@ -47,12 +58,13 @@ public final class BinaryCopy {
 
     /** Rows for {@code table (col, ...)} with {@code columns} columns. */
     public static BinaryCopy into(String tableWithColumns, int columns) {
-        return new BinaryCopy(tableWithColumns, columns, true);
+        return new BinaryCopy(tableWithColumns, columns, true, CHUNK);
     }
 
     /** A run of fields built once and put into many rows with {@link #fields(Fragment)}. */
     public static BinaryCopy fragment() {
-        return new BinaryCopy(null, -1, false);
+        // A fragment is a line's worth of fields in one array: a small start, as many are built in a batch.
+        return new BinaryCopy(null, -1, false, 256);
     }
 
     /** Some fields of a row, encoded. */
@@ -124,18 +136,19 @@ public final class BinaryCopy {
         // Whole groups of four fractional digits: scale the unscaled value up to a multiple of four.
         int fractionGroups = (scale + 3) / 4;
         int pad = fractionGroups * 4 - scale;
-        BigInteger unscaled = v.unscaledValue().abs();
         short[] groups = new short[8];
         int n = 0;
-        if (unscaled.bitLength() < 50) {
-            // The common case, an amount of a few digits: long arithmetic (2^50 × 10^3 < 2^63).
-            long m = unscaled.longValue() * POWERS_OF_TEN[pad];
+        // The unscaled value as a whole number; for a value of few digits it stays a long inside BigDecimal.
+        BigDecimal whole = v.scaleByPowerOfTen(scale);
+        if (whole.precision() <= 15) {
+            // The common case, an amount of a few digits: long arithmetic (10^15 × 10^3 < 2^63).
+            long m = Math.abs(whole.longValueExact()) * POWERS_OF_TEN[pad];
             while (m > 0) {
                 groups[n++] = (short) (m % 10_000);
                 m /= 10_000;
             }
         } else {
-            BigInteger magnitude = unscaled.multiply(BigInteger.valueOf(POWERS_OF_TEN[pad]));
+            BigInteger magnitude = v.unscaledValue().abs().multiply(BigInteger.valueOf(POWERS_OF_TEN[pad]));
             while (magnitude.signum() > 0) {
                 BigInteger[] qr = magnitude.divideAndRemainder(TEN_THOUSAND);
                 if (n == groups.length) {
@@ -196,11 +209,22 @@ public final class BinaryCopy {
             return 0;
         }
         seal();
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " FROM STDIN (FORMAT binary)");
         try {
-            return connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY " + table + " FROM STDIN (FORMAT binary)", new ByteArrayInputStream(buf, 0, length));
-        } catch (IOException e) {
-            throw new SQLException("COPY into " + table + " failed", e);
+            for (int i = 0; i < filled.size(); i++) {
+                copy.writeToCopy(filled.get(i), 0, filledLengths.get(i));
+            }
+            copy.writeToCopy(buf, 0, length);
+            return copy.endCopy();
+        } catch (SQLException | RuntimeException e) {
+            if (copy.isActive()) {
+                try {
+                    copy.cancelCopy();
+                } catch (SQLException cancel) {
+                    e.addSuppressed(cancel);
+                }
+            }
+            throw e;
         }
     }
 
@@ -235,14 +259,30 @@ public final class BinaryCopy {
     }
 
     private void put(byte[] bytes) {
-        ensure(bytes.length);
-        System.arraycopy(bytes, 0, buf, length, bytes.length);
-        length += bytes.length;
+        int done = 0;
+        while (done < bytes.length) {
+            if (length == buf.length) {
+                ensure(1);
+            }
+            int n = Math.min(bytes.length - done, buf.length - length);
+            System.arraycopy(bytes, done, buf, length, n);
+            length += n;
+            done += n;
+        }
     }
 
+    /** Room for {@code more} bytes in the current array: a fragment grows, rows move on to a new chunk. */
     private void ensure(int more) {
-        if (length + more > buf.length) {
-            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, length + more));
+        if (length + more <= buf.length) {
+            return;
         }
+        if (table == null) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, length + more));
+            return;
+        }
+        filled.add(buf);
+        filledLengths.add(length);
+        buf = new byte[Math.max(CHUNK, more)];
+        length = 0;
     }
 }

@@ -1,11 +1,16 @@
 package io.billow.settlement;
 
 import io.billow.catalog.BillingMethod;
+import io.billow.catalog.Product;
 import io.billow.metering.Accrual;
+import io.billow.metering.Meter;
 import io.billow.metering.Metered;
 import io.billow.rating.BillLine;
 import io.billow.rating.Rater;
 import io.billow.time.Interval;
+import io.billow.time.SettlementZone;
+import io.billow.timeline.InstanceSnapshot;
+import io.billow.timeline.Segment;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -29,6 +34,7 @@ final class RatedShapes {
     private final Rater rater;
     private final Map<Key, List<BillLine>> lines = new HashMap<>();
     private final Map<BillLine, BinaryCopy.Fragment> copyFields = new IdentityHashMap<>();
+    private final Map<SteadyKey, List<BillLine>> steady = new HashMap<>();
 
     RatedShapes(Rater rater) {
         this.rater = rater;
@@ -48,6 +54,32 @@ final class RatedShapes {
         lines.put(key, rated);
         return rated;
     }
+
+    /**
+     * The lines of an instance unchanged since before what the period meters (its open segment
+     * began earlier, see {@link Meter#quietBefore}), or null if it accrued nothing. Such an
+     * instance accrues what its snapshot says and nothing else, so alike instances share one
+     * metering and one rating; the key holds everything metering reads besides the snapshot.
+     */
+    List<BillLine> rateSteady(String instanceId, Segment open, Product product, Interval period, SettlementZone zone,
+                              Rater.Pricing pricing) {
+        Interval day = zone.isDayBoundary(period.end().getEpochSecond()) ? zone.dayContaining(period.end().minusSeconds(1)) : null;
+        SteadyKey key = new SteadyKey(open.snapshot(), open.eventIndex(), product.code(), pricing, period, day);
+        List<BillLine> known = steady.get(key);
+        if (known != null) {
+            return known == NOTHING ? null : known;
+        }
+        Metered metered = Meter.measureSteady(instanceId, open, product, period, zone);
+        List<BillLine> rated = metered.isEmpty() ? NOTHING : rate(metered, pricing);
+        if (steady.size() >= MAX_ENTRIES) {
+            steady.clear();
+        }
+        steady.put(key, rated);
+        return rated == NOTHING ? null : rated;
+    }
+
+    /** Remembered for an instance that accrued nothing (a distinct list, told apart by identity). */
+    private static final List<BillLine> NOTHING = new ArrayList<>(0);
 
     /** A line's COPY fields after its bill id and line number, encoded. */
     BinaryCopy.Fragment copyFields(BillLine l) {
@@ -84,6 +116,10 @@ final class RatedShapes {
             }
             return new Key(p.product(), p.region(), p.currency(), m.period(), m.methodChanged(), accruals);
         }
+    }
+
+    private record SteadyKey(InstanceSnapshot snapshot, int eventIndex, String product, Rater.Pricing pricing, Interval period,
+                             Interval day) {
     }
 
     private record AccrualKey(String item, String spec, BillingMethod method, long start, long end, BigDecimal rate, int eventIndex) {

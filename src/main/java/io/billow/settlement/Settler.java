@@ -15,7 +15,9 @@ import io.billow.rating.Rater;
 import io.billow.time.Interval;
 import io.billow.time.SettlementZone;
 import io.billow.instance.InstanceStore;
+import io.billow.instance.SnapshotStore;
 import io.billow.instance.TimelineCodec;
+import io.billow.timeline.Segment;
 import io.billow.timeline.Timeline;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -67,6 +69,8 @@ public final class Settler {
     private final RatedShapes shapes;
     /** Timeline payloads parsed once per distinct payload; reader thread only. */
     private final TimelineCodec.Decoder decoder = new TimelineCodec.Decoder();
+    /** Snapshots by id, decoded once; reader thread only. */
+    private final SnapshotStore.Cache snapshots = new SnapshotStore.Cache();
     private final int batchSize;
     /** Batches of one account written at the same time. */
     static final int WRITERS = 2;
@@ -199,8 +203,20 @@ public final class Settler {
                 + "AND kind = 'SETTLEMENT' AND at = :e)").bind("a", accountId).bind("e", Timestamp.from(end)).mapTo(Boolean.class).one());
     }
 
-    /** An instance of a batch's id range; {@code alive} if it existed at some time in the period. */
-    private record Candidate(String id, String product, String region, boolean alive) {
+    /**
+     * An instance of a batch's id range: {@code alive} if it existed at some time in the period;
+     * its row's latest snapshot ({@code steady}, null if the row has none); its cycle totals before
+     * the period (null if it has no bill in the cycle yet).
+     */
+    private record Candidate(String id, String product, String region, boolean alive, Latest steady, CycleTotals cycle) {
+    }
+
+    /** An instance row's latest snapshot (by id), in force since {@code since} (epoch seconds), made by event {@code eventIndex}. */
+    private record Latest(long snapshotId, long since, int eventIndex) {
+
+        Segment segment(SnapshotStore.Cache snapshots) {
+            return new Segment(since, Long.MAX_VALUE, snapshots.get(snapshotId), eventIndex);
+        }
     }
 
     /** A batch read and rated, not yet written. */
@@ -253,7 +269,7 @@ public final class Settler {
         for (int attempt = 1; ; attempt++) {
             Prepared writing = current;
             try {
-                return jdbi.inTransaction(h -> write(h, writing));
+                    return jdbi.inTransaction(h -> write(h, writing));
             } catch (RuntimeException conflict) {
                 if (attempt == MAX_WRITE_ATTEMPTS) {
                     throw conflict;
@@ -294,46 +310,49 @@ public final class Settler {
             }
             Instant end = start.plusSeconds(SettlementZone.PERIOD_SECONDS);
             Interval period = Interval.of(start, end);
-            // The batch is the next N ids of the account, taken from the (account_id, id) index; filtering
-            // happens within that range, so a batch costs N rows whatever the planner's statistics say.
-            List<Candidate> range = h.createQuery("SELECT id, product, region, created_at < :end AND (released_at IS NULL OR "
-                            + "released_at > :start) FROM instances WHERE account_id = :a AND id > :after ORDER BY id LIMIT :n")
-                    .bind("a", accountId).bind("after", after).bind("n", batchSize)
-                    .bind("start", Timestamp.from(start)).bind("end", Timestamp.from(end))
-                    .map((rs, ctx) -> new Candidate(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
-                    .list();
+            SettlementZone zone = account.settlementZone();
+            List<Candidate> range = range(h, accountId, after, period, zone.monthlyCycleContaining(start).start());
             if (range.isEmpty()) {
                 return new Prepared(accountId, start, after, List.of(), List.of(), List.of(), 0, 0, null, null);
             }
             String last = range.get(range.size() - 1).id();
             Set<String> billed = skipBilled ? billedIn(h, range, start) : Set.of();
             List<Candidate> rows = new ArrayList<>(range.size());
+            List<String> changed = new ArrayList<>();
+            List<Long> steadySnapshots = new ArrayList<>();
             for (Candidate c : range) {
                 if (c.alive() && !billed.contains(c.id())) {
                     rows.add(c);
+                    if (isSteady(c, product(c), period, zone)) {
+                        steadySnapshots.add(c.steady().snapshotId());
+                    } else {
+                        changed.add(c.id());
+                    }
                 }
             }
+            snapshots.load(h, steadySnapshots);
             if (rows.isEmpty()) {
                 return new Prepared(accountId, start, after, List.of(), List.of(), List.of(), 0, range.size(), last, null);
             }
-            String[] rowIds = ids(rows);
-            Map<String, Timeline> timelines = InstanceStore.timelines(h, Arrays.asList(rowIds), decoder);
-            SettlementZone zone = account.settlementZone();
-            Map<String, CycleTotals> cycles = cycleTotals(h, rowIds, zone.monthlyCycleContaining(start).start(), start);
+            Map<String, Timeline> timelines = changed.isEmpty() ? Map.of() : InstanceStore.timelines(h, changed, decoder);
             Map<String, List<Adjustments.Pending>> adjustments = Adjustments.pending(h, accountId, after, last);
             List<PeriodBill> bills = new ArrayList<>(rows.size());
             List<CycleTotals> cycleAfter = new ArrayList<>(rows.size());
             List<Long> adjustmentIds = new ArrayList<>();
             List<Integer> adjustmentBill = new ArrayList<>();
             for (Candidate c : rows) {
-                Product product = catalog.product(c.product())
-                        .orElseThrow(() -> new IllegalStateException("instance " + c.id() + " has an unknown product " + c.product()));
-                Metered metered = Meter.measure(timelines.getOrDefault(c.id(), new Timeline(c.id())), product, period, zone);
+                Product product = product(c);
+                Rater.Pricing pricing = new Rater.Pricing(c.product(), c.region(), account.currency());
+                List<BillLine> lines = isSteady(c, product, period, zone)
+                        ? shapes.rateSteady(c.id(), c.steady().segment(snapshots), product, period, zone, pricing)
+                        : rate(timelines.getOrDefault(c.id(), new Timeline(c.id())), product, period, zone, pricing);
                 List<Adjustments.Pending> late = adjustments.getOrDefault(c.id(), List.of());
-                if (metered.isEmpty() && late.isEmpty()) {
+                if (lines == null && late.isEmpty()) {
                     continue;
                 }
-                List<BillLine> lines = shapes.rate(metered, new Rater.Pricing(c.product(), c.region(), account.currency()));
+                if (lines == null) {
+                    lines = List.of();
+                }
                 if (!late.isEmpty()) {
                     lines = new ArrayList<>(lines);
                     for (Adjustments.Pending p : late) {
@@ -342,7 +361,7 @@ public final class Settler {
                         adjustmentBill.add(bills.size());
                     }
                 }
-                CycleTotals before = cycles.getOrDefault(c.id(), CycleTotals.EMPTY);
+                CycleTotals before = c.cycle() == null ? CycleTotals.EMPTY : c.cycle();
                 PeriodBill bill = PeriodBill.of(c.id(), period, account.currency(), lines, before);
                 bills.add(bill);
                 cycleAfter.add(before.plus(bill));
@@ -380,7 +399,8 @@ public final class Settler {
 
     /** Which of the given instances already have their bill for the period starting at {@code start}. */
     private static Set<String> billedIn(Handle h, List<Candidate> instances, Instant start) {
-        return new HashSet<>(h.createQuery("SELECT instance_id FROM bills WHERE instance_id = ANY(:ids) AND period_start = :s")
+        return new HashSet<>(h.createQuery("SELECT b.instance_id FROM unnest(:ids) AS i(id) JOIN bills b ON b.instance_id = i.id "
+                        + "AND b.period_start = :s")
                 .bind("ids", ids(instances)).bind("s", Timestamp.from(start)).mapTo(String.class).list());
     }
 
@@ -393,21 +413,45 @@ public final class Settler {
     }
 
     /**
-     * Each instance's cycle totals before the period: the running totals of its latest bill in
-     * the cycle, found by one backward step on the (instance, period) key per instance.
+     * The batch's candidates: the next N ids of the account, taken from the (account_id, id)
+     * index, so a batch costs N rows whatever the planner's statistics say. Each comes with its
+     * cycle totals before the period: the running totals of its latest bill in the cycle, found
+     * by one backward step on the (instance, period) key.
      */
-    private static Map<String, CycleTotals> cycleTotals(Handle h, String[] instanceIds, Instant cycleStart, Instant periodStart) {
-        Map<String, CycleTotals> totals = new HashMap<>();
-        if (!cycleStart.isBefore(periodStart)) {
-            return totals;
-        }
-        h.createQuery("SELECT i.id, b.cycle_gross, b.cycle_payable FROM unnest(:ids) AS i(id) CROSS JOIN LATERAL "
-                        + "(SELECT cycle_gross, cycle_payable FROM bills WHERE instance_id = i.id AND period_start >= :c "
-                        + "AND period_start < :s ORDER BY period_start DESC LIMIT 1) b")
-                .bind("ids", instanceIds).bind("c", Timestamp.from(cycleStart)).bind("s", Timestamp.from(periodStart))
-                .map((rs, ctx) -> totals.put(rs.getString(1), new CycleTotals(rs.getBigDecimal(2), rs.getBigDecimal(3))))
-                .forEach(x -> { });
-        return totals;
+    private List<Candidate> range(Handle h, String accountId, String after, Interval period, Instant cycleStart) {
+        return h.createQuery("SELECT i.id, i.product, i.region, i.created_at < :end AND (i.released_at IS NULL OR i.released_at > :start), "
+                        + "i.snapshot_id, extract(epoch FROM i.snapshot_since)::bigint, i.snapshot_event, c.cycle_gross, c.cycle_payable "
+                        + "FROM (SELECT id, product, region, created_at, released_at, snapshot_id, snapshot_since, snapshot_event FROM instances "
+                        + "WHERE account_id = :a AND id > :after ORDER BY id LIMIT :n) i "
+                        + "LEFT JOIN LATERAL (SELECT cycle_gross, cycle_payable FROM bills b WHERE b.instance_id = i.id "
+                        + "AND b.period_start >= :c AND b.period_start < :start ORDER BY b.period_start DESC LIMIT 1) c ON true "
+                        + "ORDER BY i.id")
+                .bind("a", accountId).bind("after", after).bind("n", batchSize).bind("c", Timestamp.from(cycleStart))
+                .bind("start", Timestamp.from(period.start())).bind("end", Timestamp.from(period.end()))
+                .map((rs, ctx) -> {
+                    long snapshotId = rs.getLong(5);
+                    Latest steady = rs.wasNull() ? null : new Latest(snapshotId, rs.getLong(6), rs.getInt(7));
+                    BigDecimal cycleGross = rs.getBigDecimal(8);
+                    CycleTotals cycle = cycleGross == null ? null : new CycleTotals(cycleGross, rs.getBigDecimal(9));
+                    return new Candidate(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), steady, cycle);
+                })
+                .list();
+    }
+
+    /** An instance's lines from its timeline, or null if it accrued nothing. */
+    private List<BillLine> rate(Timeline timeline, Product product, Interval period, SettlementZone zone, Rater.Pricing pricing) {
+        Metered metered = Meter.measure(timeline, product, period, zone);
+        return metered.isEmpty() ? null : shapes.rate(metered, pricing);
+    }
+
+    private Product product(Candidate c) {
+        return catalog.product(c.product())
+                .orElseThrow(() -> new IllegalStateException("instance " + c.id() + " has an unknown product " + c.product()));
+    }
+
+    /** Whether the instance's row alone tells what it accrues in the period: it has not changed since before what the period meters. */
+    private static boolean isSteady(Candidate c, Product product, Interval period, SettlementZone zone) {
+        return c.steady() != null && c.steady().since() < Meter.quietBefore(product, period, zone).getEpochSecond();
     }
 
     /**

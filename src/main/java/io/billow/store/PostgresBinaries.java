@@ -7,11 +7,9 @@ import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -68,7 +66,7 @@ public final class PostgresBinaries {
                 Files.createFile(partial.resolve(COMPLETE_MARKER));
                 moveIntoPlace(partial, home);
             } finally {
-                deleteTree(partial);
+                ThrowAwayDirectory.delete(partial);
             }
         } catch (IOException e) {
             throw new DatabaseStartException(Reason.BINARIES_UNAVAILABLE,
@@ -154,7 +152,7 @@ public final class PostgresBinaries {
     private static void moveIntoPlace(Path partial, Path home) throws IOException {
         if (Files.exists(home) && !Files.exists(home.resolve(COMPLETE_MARKER))) {
             // Not made by an install (those appear complete or not at all): a hand-made or damaged tree.
-            deleteTree(home);
+            ThrowAwayDirectory.delete(home);
         }
         try {
             Files.move(partial, home, StandardCopyOption.ATOMIC_MOVE);
@@ -164,17 +162,6 @@ public final class PostgresBinaries {
             // Another Billow renamed its complete tree into place first: use that one.
             if (!Files.exists(home.resolve(COMPLETE_MARKER))) {
                 throw e;
-            }
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
             }
         }
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An instance's life: an append-only list of events in time order, and the segments of
@@ -103,18 +104,8 @@ public final class Timeline {
         return events.get(0).at();
     }
 
-    /** Index of the first segment that ends after {@code epochSecond}. */
-    public int firstSegmentEndingAfter(long epochSecond) {
-        int lo = 0;
-        int hi = segments.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (segments.get(mid).end() <= epochSecond) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+    /** The segment a live instance is in from its last event on; empty once released. */
+    public Optional<Segment> openSegment() {
+        return released || segments.isEmpty() ? Optional.empty() : Optional.of(segments.get(segments.size() - 1));
     }
 }

@@ -91,6 +91,37 @@ class ClockAndSettlementTest {
     }
 
     @Test
+    void anInstanceStoredWithoutItsLatestSnapshotIsBilledFromItsTimelineExactlyLikeItsTwin() {
+        toNextHour();
+        TestServer.Tenant t = TestServer.newTenant("USD", "1000", "UTC");
+        String kept = t.api().post("/api/v1/instances", RestApiTest.RDS).body().get("instanceId").asText();
+        String older = t.api().post("/api/v1/instances", RestApiTest.RDS).body().get("instanceId").asText();
+        TestServer.operator().post("/api/v1/clock", "{\"advanceSeconds\":1800}");
+        for (String id : new String[]{kept, older}) {
+            assertThat(t.api().post("/api/v1/instances/" + id + "/changes", "{\"action\":\"modifySpec\",\"instanceClass\":\"pg.n4.large.2c\"}")
+                    .status())
+                    .isEqualTo(202);
+        }
+        // A row from before instances kept their latest snapshot: settlement must read its timeline.
+        TestServer.get().jdbi().useHandle(h -> h.createUpdate("UPDATE instances SET snapshot_id = NULL, snapshot_since = NULL, "
+                + "snapshot_event = NULL WHERE id = :id").bind("id", older).execute());
+
+        TestServer.operator().post("/api/v1/clock", "{\"advanceSeconds\":" + (3 * 3600 + 1800) + "}");
+
+        JsonNode keptBills = t.api().get("/api/v1/bills?instanceId=" + kept).body().get("bills");
+        JsonNode olderBills = t.api().get("/api/v1/bills?instanceId=" + older).body().get("bills");
+        assertThat(keptBills).hasSize(4);
+        assertThat(olderBills).hasSize(4);
+        for (int i = 0; i < 4; i++) {
+            assertThat(olderBills.get(i).get("lines")).as("hour %d", i).isEqualTo(keptBills.get(i).get("lines"));
+            assertThat(olderBills.get(i).get("payable")).isEqualTo(keptBills.get(i).get("payable"));
+        }
+        // The larger class shows from the first hour on, and the later hours bill it whole.
+        assertThat(new BigDecimal(keptBills.get(3).get("gross").asText())).isGreaterThan(new BigDecimal("0.18"));
+        assertThat(keptBills.get(3).get("gross")).isEqualTo(keptBills.get(2).get("gross"));
+    }
+
+    @Test
     void theClockRefusesToGoBackwards() {
         Instant now = now();
         var back = TestServer.operator().post("/api/v1/clock", "{\"to\":\"" + now.minusSeconds(1) + "\"}");

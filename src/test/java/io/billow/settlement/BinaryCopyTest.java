@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** What goes in by binary COPY comes back out of PostgreSQL unchanged, to the last digit and microsecond. */
 class BinaryCopyTest {
 
-    private static final List<String> NUMBERS = List.of("0", "0.000000", "1", "-1", "12.5", "0.000001", "-0.000001", "10000",
+    private static final List<String> NUMBERS = List.of("0", "0.000000", "1", "-1", "12.5", "0.000001", "-0.000001", "10000", "999999999999999", "-0.999999999999999", "1234567890123456",
+            "9999999999.99999", "0.1234567890123456",
             "100000000", "99999999999999.999999", "0.0001", "123456789.123456789123", "1E+3", "-31.40", "0.50",
             "98765432109876543210987654321.0123456789");
 
@@ -55,6 +56,38 @@ class BinaryCopyTest {
         } finally {
             jdbi.useHandle(h -> h.execute("DROP TABLE IF EXISTS " + table));
         }
+    }
+
+    @Test
+    void rowsSpanningManyChunksArriveWhole() throws Exception {
+        Jdbi jdbi = TestServer.get().jdbi();
+        String table = "binary_copy_" + UUID.randomUUID().toString().replace("-", "");
+        jdbi.useHandle(h -> h.execute("CREATE TABLE " + table + " (id bigint, t text, n numeric)"));
+        try {
+            jdbi.useTransaction(h -> {
+                BinaryCopy rows = BinaryCopy.into(table + " (id, t, n)", 3);
+                BinaryCopy.Fragment number = BinaryCopy.fragment().numeric(new BigDecimal("123.456")).toFragment();
+                int count = 3_000;
+                for (int i = 0; i < count; i++) {
+                    // lengths that do not divide the chunk size, and some texts longer than a chunk
+                    rows.row().int8(i).text(text(i)).fields(number);
+                }
+                assertThat(rows.copyInto(h.getConnection())).isEqualTo(count);
+                List<Map<String, Object>> back = h.createQuery("SELECT * FROM " + table + " ORDER BY id").mapToMap().list();
+                assertThat(back).hasSize(count);
+                for (int i = 0; i < count; i++) {
+                    assertThat(back.get(i).get("t")).as("row " + i).isEqualTo(text(i));
+                    assertThat((BigDecimal) back.get(i).get("n")).isEqualByComparingTo("123.456");
+                }
+            });
+        } finally {
+            jdbi.useHandle(h -> h.execute("DROP TABLE IF EXISTS " + table));
+        }
+    }
+
+    private static String text(int i) {
+        int length = i % 500 == 499 ? 70_000 + i : (i * 37) % 301;
+        return String.valueOf((char) ('a' + i % 26)).repeat(length) + i;
     }
 
     @Test

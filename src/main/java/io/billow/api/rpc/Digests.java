@@ -1,5 +1,7 @@
 package io.billow.api.rpc;
 
+import io.billow.store.Sha256;
+
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -22,11 +24,7 @@ final class Digests {
     }
 
     static String sha256Hex(byte[] data) {
-        try {
-            return hex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java 17 runtime has SHA-256", e);
-        }
+        return Sha256.hex(data);
     }
 
     static String hex(byte[] bytes) {
