@@ -1,7 +1,9 @@
 package io.billow.lifecycle;
 
 import io.billow.event.EventLog;
+import io.billow.instance.Instance;
 import io.billow.instance.InstanceStore;
+import io.billow.provision.Provisioner;
 import io.billow.timeline.TimelineEvent;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -29,9 +31,11 @@ public final class Lifecycle {
     static final long OVERDUE_RELEASE_AFTER = 30 * DAY;
 
     private final Jdbi jdbi;
+    private final Provisioner provisioner;
 
-    public Lifecycle(Jdbi jdbi) {
+    public Lifecycle(Jdbi jdbi, Provisioner provisioner) {
         this.jdbi = jdbi;
+        this.provisioner = provisioner;
     }
 
     public Optional<Instant> nextDue() {
@@ -46,6 +50,7 @@ public final class Lifecycle {
 
     /** Runs everything due at or before {@code at}. */
     public void runDue(Instant at) {
+        List<Instance> released = new ArrayList<>();
         jdbi.useTransaction(h -> {
             for (String[] i : rows(h, "SELECT id, account_id, product, expires_at::text FROM instances WHERE released_at IS NULL "
                     + "AND billing_method = 'SUBSCRIPTION' AND status <> 'Locked' AND expires_at <= :at ORDER BY expires_at, id FOR UPDATE", at)) {
@@ -60,22 +65,28 @@ public final class Lifecycle {
                 Instant release = h.createQuery("SELECT release_at FROM instances WHERE id = :id").bind("id", i[0])
                         .mapTo(Timestamp.class).one().toInstant();
                 InstanceStore.append(h, i[0], List.of(new TimelineEvent.Released(release)));
+                released.add(InstanceStore.get(h, null, i[0]));
                 EventLog.emit(h, i[1], i[0], "instance.released", release, EventLog.payload().put("reason", "not renewed or overdue"));
             }
             for (String[] a : rows(h, "SELECT id, overdue_stage::text, overdue_since::text, '' FROM accounts WHERE overdue_since IS NOT NULL "
                     + "AND overdue_stage < 2 AND overdue_since + CASE overdue_stage WHEN 0 THEN interval '15 days' ELSE interval '30 days' END <= :at "
                     + "ORDER BY id FOR UPDATE", at)) {
-                advanceOverdue(h, a[0], Integer.parseInt(a[1]));
+                released.addAll(advanceOverdue(h, a[0], Integer.parseInt(a[1])));
             }
         });
+        // Their zones have room again once the releases are committed.
+        for (Instance i : released) {
+            provisioner.release(i.product(), i.zoneId(), i.method());
+        }
     }
 
     private static Instant expiryOf(Handle h, String id) {
         return h.createQuery("SELECT expires_at FROM instances WHERE id = :id").bind("id", id).mapTo(Timestamp.class).one().toInstant();
     }
 
-    /** Day 16: stop metered instances; day 31: release them. */
-    private static void advanceOverdue(Handle h, String accountId, int stage) {
+    /** Day 16: stop metered instances; day 31: release them (returned). */
+    private static List<Instance> advanceOverdue(Handle h, String accountId, int stage) {
+        List<Instance> released = new ArrayList<>();
         Instant since = h.createQuery("SELECT overdue_since FROM accounts WHERE id = :a").bind("a", accountId).mapTo(Timestamp.class).one()
                 .toInstant();
         Instant when = since.plusSeconds(stage == 0 ? OVERDUE_STOP_AFTER : OVERDUE_RELEASE_AFTER);
@@ -89,10 +100,12 @@ public final class Lifecycle {
                         since.plusSeconds(OVERDUE_RELEASE_AFTER).toString()));
             } else {
                 InstanceStore.append(h, id, List.of(new TimelineEvent.Released(when)));
+                released.add(InstanceStore.get(h, null, id));
                 EventLog.emit(h, accountId, id, "instance.released", when, EventLog.payload().put("reason", "overdue for 30 days"));
             }
         }
         h.createUpdate("UPDATE accounts SET overdue_stage = :s WHERE id = :a").bind("s", stage + 1).bind("a", accountId).execute();
+        return released;
     }
 
     /** After a top-up that brings the balance back to zero or more: overdue ends and stopped instances run again. */

@@ -97,7 +97,7 @@ public final class BillowServer implements AutoCloseable {
         this.accounts = new AccountStore(jdbi, new SecretSealer(keys.masterKey()));
         this.changes = new InstanceChanges(jdbi, catalog, clock, provisioner);
         this.settler = new Settler(jdbi, catalog, options.settlementBatch());
-        this.scheduler = new Scheduler(clock, new OperationRunner(jdbi, provisioner), settler, new Lifecycle(jdbi),
+        this.scheduler = new Scheduler(clock, new OperationRunner(jdbi, provisioner), settler, new Lifecycle(jdbi, provisioner),
                 clock.isSimulated() ? now -> saveClock(jdbi, now) : ClockStore.NONE);
         this.switches = new RdsSwitches(jdbi, catalog, clock, provisioner);
         this.usage = new UsageIngest(jdbi, clock, provisioner, new Adjustments(catalog));

@@ -317,11 +317,13 @@ public final class Settler {
             }
             String last = range.get(range.size() - 1).id();
             Set<String> billed = skipBilled ? billedIn(h, range, start) : Set.of();
+            Map<String, List<Adjustments.Pending>> adjustments = Adjustments.pending(h, accountId, after, last);
             List<Candidate> rows = new ArrayList<>(range.size());
             List<String> changed = new ArrayList<>();
             List<Long> steadySnapshots = new ArrayList<>();
             for (Candidate c : range) {
-                if (c.alive() && !billed.contains(c.id())) {
+                // An adjustment waiting for an instance released since (even on the period's first second) is billed all the same.
+                if ((c.alive() || adjustments.containsKey(c.id())) && !billed.contains(c.id())) {
                     rows.add(c);
                     if (isSteady(c, product(c), period, zone)) {
                         steadySnapshots.add(c.steady().snapshotId());
@@ -335,7 +337,6 @@ public final class Settler {
                 return new Prepared(accountId, start, after, List.of(), List.of(), List.of(), 0, range.size(), last, null);
             }
             Map<String, Timeline> timelines = changed.isEmpty() ? Map.of() : InstanceStore.timelines(h, changed, decoder);
-            Map<String, List<Adjustments.Pending>> adjustments = Adjustments.pending(h, accountId, after, last);
             List<PeriodBill> bills = new ArrayList<>(rows.size());
             List<CycleTotals> cycleAfter = new ArrayList<>(rows.size());
             List<Long> adjustmentIds = new ArrayList<>();

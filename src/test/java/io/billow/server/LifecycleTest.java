@@ -23,9 +23,13 @@ class LifecycleTest {
     @Test
     void aSubscriptionIsPaidUpFrontNeverMeteredLockedAtExpiryAndReleasedFifteenDaysLater() {
         TestServer.Tenant t = TestServer.newTenant("USD", "1000", "UTC");
-        JsonNode created = t.api().post("/api/v1/instances", "{\"product\":\"rds-postgresql\",\"region\":\"cn-hangzhou\","
+        // Its zone has room for one subscription instance.
+        TestServer.operator().put("/api/v1/provisioner", "{\"capacity\":[{\"product\":\"rds-postgresql\",\"zoneId\":\"cn-hangzhou-q\","
+                + "\"billingMethod\":\"Subscription\",\"instances\":1}]}");
+        String subscription = "{\"product\":\"rds-postgresql\",\"region\":\"cn-hangzhou\",\"zoneId\":\"cn-hangzhou-q\","
                 + "\"edition\":\"HighAvailability\",\"instanceClass\":\"pg.n2.medium.2c\",\"billingMethod\":\"Subscription\","
-                + "\"storageGb\":100,\"months\":1}").body();
+                + "\"storageGb\":100,\"months\":1}";
+        JsonNode created = t.api().post("/api/v1/instances", subscription).body();
         String id = created.get("instanceId").asText();
         Instant expires = Instant.parse(created.get("attributes").get("expiresAt").asText());
         JsonNode order = t.api().get("/api/v1/orders?instanceId=" + id).body().get("orders").get(0);
@@ -37,8 +41,11 @@ class LifecycleTest {
         assertThat(t.api().get("/api/v1/bills?instanceId=" + id).body().get("bills")).isEmpty();
         to(expires);
         assertThat(status(t.api(), id)).isEqualTo("Locked");
+        assertThat(t.api().post("/api/v1/instances", subscription).code()).isEqualTo("InsufficientResourceCapacity");
         to(expires.plusSeconds(15 * 86_400));
         assertThat(status(t.api(), id)).isEqualTo("Released");
+        // The release gave the zone its room back.
+        assertThat(t.api().post("/api/v1/instances", subscription).status()).isEqualTo(201);
         assertThat(t.api().get("/api/v1/events?instanceId=" + id).body().get("events")).extracting(e -> e.get("type").asText())
                 .contains("instance.expired", "instance.released");
     }

@@ -5,6 +5,7 @@ import io.billow.catalog.BillingMethod;
 import io.billow.cli.ApiClient;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -242,5 +243,29 @@ class ServerlessFlowTest {
         assertThat(adjustment.get("explanation").asText()).contains("late usage at " + hour.plusSeconds(1800));
         // The hour after the sample is billed at the sampled level.
         assertThat(quantity(next, "rcu")).isEqualTo("10800.0");
+    }
+
+    @Test
+    void anAdjustmentIsBilledEvenWhenItsInstanceIsReleasedOnTheFirstSecondOfTheNextPeriod() {
+        TestServer.Tenant t = TestServer.newTenant("USD", "100", "UTC");
+        Instant hour = moveTo(false, 0);
+        String id = t.api().post("/api/v1/instances", "{\"product\":\"rds-postgresql\",\"region\":\"cn-hangzhou\",\"edition\":\"Basic\","
+                + "\"instanceClass\":\"pg.n2.serverless.1c\",\"billingMethod\":\"Serverless\",\"storageGb\":20,\"minCapacity\":1,"
+                + "\"maxCapacity\":4}").body().get("instanceId").asText();
+        advance(7200);
+        // Both hours were settled at 1 RCU; a sample says 3 RCU from half past the first. Then the
+        // instance goes at once: it has no second in the next period, yet the adjustment is owed.
+        assertThat(t.api().post("/api/v1/instances/" + id + "/usage", "{\"eventId\":\"late\",\"rcu\":3,\"at\":\"" + hour.plusSeconds(1800)
+                + "\"}").status()).isEqualTo(201);
+        assertThat(t.api().delete("/api/v1/instances/" + id).status()).isEqualTo(200);
+        advance(3600);
+
+        JsonNode last = lines(t.api(), id, hour.plusSeconds(7200));
+        assertThat(last).hasSize(2).allMatch(l -> l.get("adjustment").asBoolean());
+        BigDecimal owed = BigDecimal.ZERO;
+        for (JsonNode l : last) {
+            owed = owed.add(new BigDecimal(l.get("amount").asText()));
+        }
+        assertThat(owed).isEqualByComparingTo("0.36"); // 2 more RCU × (1800 s + 3600 s) at 0.12 per RCU-hour
     }
 }

@@ -1,6 +1,8 @@
 package io.billow.api.rpc;
 
 import io.billow.server.TestServer;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -26,12 +28,7 @@ final class TestDatabase {
         ConnectionSource source = url == null || url.isBlank()
                 ? TestServer.get().dataSource()::getConnection
                 : () -> DriverManager.getConnection(url);
-        Jdbi jdbi = Jdbi.create(() -> {
-            Connection connection = source.open();
-            // The pool resets the schema when the connection goes back to it.
-            connection.setSchema(schema);
-            return connection;
-        });
+        Jdbi jdbi = Jdbi.create(() -> withSchema(source.open(), schema));
         jdbi.useHandle(handle -> {
             handle.execute("CREATE SCHEMA " + schema);
             if (url == null || url.isBlank()) {
@@ -46,6 +43,26 @@ final class TestDatabase {
             }
         });
         return jdbi;
+    }
+
+    /**
+     * The connection with its search path on {@code schema} until it is closed. Closing puts the
+     * path back first: the server's pool does not, and its next user must see the real tables.
+     */
+    private static Connection withSchema(Connection connection, String schema) throws SQLException {
+        String original = connection.getSchema();
+        connection.setSchema(schema);
+        return (Connection) Proxy.newProxyInstance(TestDatabase.class.getClassLoader(), new Class<?>[]{Connection.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("close") && !connection.isClosed()) {
+                        connection.setSchema(original);
+                    }
+                    try {
+                        return method.invoke(connection, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     @FunctionalInterface
