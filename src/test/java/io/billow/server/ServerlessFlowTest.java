@@ -215,13 +215,18 @@ class ServerlessFlowTest {
         assertThat(timeline).extracting(e -> e.get("kind").asText()).containsOnlyOnce("rcu-sampled");
     }
 
+    /** A Basic serverless instance of 1–4 RCU with 20 GB. */
+    private static String createServerlessFrom1To4Rcu(TestServer.Tenant t) {
+        return t.api().post("/api/v1/instances", "{\"product\":\"rds-postgresql\",\"region\":\"cn-hangzhou\",\"edition\":\"Basic\","
+                + "\"instanceClass\":\"pg.n2.serverless.1c\",\"billingMethod\":\"Serverless\",\"storageGb\":20,\"minCapacity\":1,"
+                + "\"maxCapacity\":4}").body().get("instanceId").asText();
+    }
+
     @Test
     void aLateSampleForASettledPeriodBecomesAnExplainedAdjustmentInTheNextBill() {
         TestServer.Tenant t = TestServer.newTenant("USD", "100", "UTC");
         Instant hour = moveTo(false, 0);
-        String id = t.api().post("/api/v1/instances", "{\"product\":\"rds-postgresql\",\"region\":\"cn-hangzhou\",\"edition\":\"Basic\","
-                + "\"instanceClass\":\"pg.n2.serverless.1c\",\"billingMethod\":\"Serverless\",\"storageGb\":20,\"minCapacity\":1,"
-                + "\"maxCapacity\":4}").body().get("instanceId").asText();
+        String id = createServerlessFrom1To4Rcu(t);
         advance(3600 + 60);
         // The first hour was settled at 1 RCU; a sample says it was 3 RCU from half past.
         assertThat(quantity(lines(t.api(), id, hour), "rcu")).isEqualTo("3600.0");
@@ -249,9 +254,7 @@ class ServerlessFlowTest {
     void anAdjustmentIsBilledEvenWhenItsInstanceIsReleasedOnTheFirstSecondOfTheNextPeriod() {
         TestServer.Tenant t = TestServer.newTenant("USD", "100", "UTC");
         Instant hour = moveTo(false, 0);
-        String id = t.api().post("/api/v1/instances", "{\"product\":\"rds-postgresql\",\"region\":\"cn-hangzhou\",\"edition\":\"Basic\","
-                + "\"instanceClass\":\"pg.n2.serverless.1c\",\"billingMethod\":\"Serverless\",\"storageGb\":20,\"minCapacity\":1,"
-                + "\"maxCapacity\":4}").body().get("instanceId").asText();
+        String id = createServerlessFrom1To4Rcu(t);
         advance(7200);
         // Both hours were settled at 1 RCU; a sample says 3 RCU from half past the first. Then the
         // instance goes at once: it has no second in the next period, yet the adjustment is owed.
