@@ -22,7 +22,7 @@ public final class AccountStore {
             rs.getString("currency"), rs.getBigDecimal("balance"), rs.getString("settlement_zone"), rs.getInt("standard_offset_s"),
             rs.getTimestamp("settled_through").toInstant(),
             rs.getTimestamp("overdue_since") == null ? null : rs.getTimestamp("overdue_since").toInstant(),
-            rs.getTimestamp("created_at").toInstant());
+            rs.getTimestamp("created_at").toInstant(), rs.getLong("late_usage"));
 
     private final Jdbi jdbi;
     private final SecretSealer sealer;
@@ -98,6 +98,12 @@ public final class AccountStore {
     private static Account locked(Handle h, String id, String lockClause) {
         return h.createQuery("SELECT * FROM accounts WHERE id = :id " + lockClause).bind("id", id).map(ACCOUNT).findOne()
                 .orElseThrow(() -> new ProblemException(Codes.ACCOUNT_NOT_FOUND, "account " + id + " does not exist"));
+    }
+
+    /** Counts a usage sample for a period already over, under the account's lock (see {@link Account#lateUsage}). */
+    public static void countLateUsage(Handle h, String id) {
+        lock(h, id);
+        h.createUpdate("UPDATE accounts SET late_usage = late_usage + 1 WHERE id = :id").bind("id", id).execute();
     }
 
     public Account get(String id) {

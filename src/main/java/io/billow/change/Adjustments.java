@@ -39,16 +39,28 @@ public final class Adjustments {
         this.rater = new Rater(catalog.prices());
     }
 
+    /**
+     * Called with the account locked ({@link AccountStore#countLateUsage}), so no settlement batch
+     * writes meanwhile. The periods to re-rate are those the instance already has its bill for:
+     * every period before the account's cursor, and the cursor's own if its settlement is under
+     * way and has reached this instance.
+     */
     public void afterLateUsage(Handle h, Instance i, Timeline before, Instant at) {
         Account account = AccountStore.find(h, i.accountId()).orElseThrow();
-        if (!at.isBefore(account.settledThrough())) {
+        Instant billedThrough = account.settledThrough();
+        boolean cursorPeriodBilled = h.createQuery("SELECT EXISTS (SELECT 1 FROM bills WHERE instance_id = :i AND period_start = :s)")
+                .bind("i", i.id()).bind("s", Timestamp.from(billedThrough)).mapTo(Boolean.class).one();
+        if (cursorPeriodBilled) {
+            billedThrough = billedThrough.plusSeconds(SettlementZone.PERIOD_SECONDS);
+        }
+        if (!at.isBefore(billedThrough)) {
             return;
         }
         Timeline after = InstanceStore.timeline(h, i.id());
         Product product = catalog.product(i.product()).orElseThrow();
         SettlementZone zone = account.settlementZone();
         Rater.Pricing pricing = new Rater.Pricing(i.product(), i.region(), account.currency());
-        for (Interval period : zone.periodsCovering(Interval.of(zone.periodContaining(at).start(), account.settledThrough()))) {
+        for (Interval period : zone.periodsCovering(Interval.of(zone.periodContaining(at).start(), billedThrough))) {
             Map<String, BillLine> was = byKey(rater.rate(Meter.measure(before, product, period, zone), pricing, Map.of()));
             Map<String, BillLine> now = byKey(rater.rate(Meter.measure(after, product, period, zone), pricing, Map.of()));
             Map<String, BillLine> keys = new LinkedHashMap<>(was);

@@ -1,5 +1,7 @@
 package io.billow.change;
 
+import io.billow.account.Account;
+import io.billow.account.AccountStore;
 import io.billow.catalog.BillingMethod;
 import io.billow.clock.BillowClock;
 import io.billow.event.EventLog;
@@ -83,6 +85,13 @@ public final class UsageIngest {
             if (seen(h, instanceId, s.eventId())) {
                 return false;
             }
+            // A sample for a period already over may race that period's settlement: counted under the
+            // account's lock, it makes a batch that read the instance before it read again (see V9).
+            Account account = AccountStore.find(h, i.accountId()).orElseThrow();
+            boolean periodOver = at.isBefore(account.settlementZone().periodContaining(now).start());
+            if (periodOver) {
+                AccountStore.countLateUsage(h, i.accountId());
+            }
             var before = InstanceStore.timeline(h, instanceId);
             List<TimelineEvent> events = new ArrayList<>();
             if (s.rcu() != null) {
@@ -92,7 +101,9 @@ public final class UsageIngest {
                 events.add(new TimelineEvent.ResourceCountChanged(at, "connections", s.connections()));
             }
             InstanceStore.appendUsage(h, instanceId, events, s.eventId());
-            adjustments.afterLateUsage(h, i, before, at);
+            if (periodOver) {
+                adjustments.afterLateUsage(h, i, before, at);
+            }
             if (s.connections() != null && !at.isBefore(now.minusSeconds(1))) {
                 autoPause(h, i, s.connections(), at);
             }

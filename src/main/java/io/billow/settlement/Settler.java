@@ -86,6 +86,13 @@ public final class Settler {
         return t;
     });
 
+    /** Runs on a writer thread just before each batch's write: lets a test put work between a batch's read and its write. */
+    private volatile Runnable beforeWrite = () -> { };
+
+    void beforeEachWrite(Runnable hook) {
+        this.beforeWrite = hook;
+    }
+
     public Settler(Jdbi jdbi, Catalog catalog, int batchSize) {
         if (batchSize < 1 || batchSize > MAX_BATCH) {
             throw new IllegalArgumentException("batch size must be within 1.." + MAX_BATCH);
@@ -221,8 +228,9 @@ public final class Settler {
 
     /** A batch read and rated, not yet written. */
     /** @param rated instances billable in the period; {@code scanned} ids of the range, 0 when the account is done */
+    /** @param lateUsage the account's count of late samples when the batch was read: a write finding another reads again */
     private record Prepared(String accountId, Instant start, String after, List<PeriodBill> bills, List<Long> adjustmentIds,
-                            List<Integer> adjustmentBill, int rated, int scanned, String lastId, BatchRows rows) {
+                            List<Integer> adjustmentBill, int rated, int scanned, String lastId, BatchRows rows, long lateUsage) {
     }
 
     /**
@@ -268,6 +276,7 @@ public final class Settler {
         Prepared current = batch;
         for (int attempt = 1; ; attempt++) {
             Prepared writing = current;
+            beforeWrite.run();
             try {
                     return jdbi.inTransaction(h -> write(h, writing));
             } catch (RuntimeException conflict) {
@@ -313,7 +322,7 @@ public final class Settler {
             SettlementZone zone = account.settlementZone();
             List<Candidate> range = range(h, accountId, after, period, zone.monthlyCycleContaining(start).start());
             if (range.isEmpty()) {
-                return new Prepared(accountId, start, after, List.of(), List.of(), List.of(), 0, 0, null, null);
+                return new Prepared(accountId, start, after, List.of(), List.of(), List.of(), 0, 0, null, null, account.lateUsage());
             }
             String last = range.get(range.size() - 1).id();
             Set<String> billed = skipBilled ? billedIn(h, range, start) : Set.of();
@@ -334,7 +343,8 @@ public final class Settler {
             }
             snapshots.load(h, steadySnapshots);
             if (rows.isEmpty()) {
-                return new Prepared(accountId, start, after, List.of(), List.of(), List.of(), 0, range.size(), last, null);
+                return new Prepared(accountId, start, after, List.of(), List.of(), List.of(), 0, range.size(), last, null,
+                        account.lateUsage());
             }
             Map<String, Timeline> timelines = changed.isEmpty() ? Map.of() : InstanceStore.timelines(h, changed, decoder);
             List<PeriodBill> bills = new ArrayList<>(rows.size());
@@ -368,7 +378,7 @@ public final class Settler {
                 cycleAfter.add(before.plus(bill));
             }
             return new Prepared(accountId, start, after, bills, adjustmentIds, adjustmentBill, rows.size(), range.size(), last,
-                    rows(h, account, period, bills, cycleAfter, shapes));
+                    rows(h, account, period, bills, cycleAfter, shapes), account.lateUsage());
         });
     }
 
@@ -385,6 +395,10 @@ public final class Settler {
         Account account = AccountStore.lockShared(h, batch.accountId());
         if (!account.settledThrough().equals(batch.start())) {
             return null;
+        }
+        if (account.lateUsage() != batch.lateUsage()) {
+            // A late sample arrived since the batch was read, perhaps for one of its instances.
+            throw new IllegalStateException("usage arrived late for account " + batch.accountId() + " while its batch was being rated");
         }
         if (batch.rows() == null) {
             return 0L;
