@@ -100,7 +100,7 @@ public final class AccountStore {
                 .orElseThrow(() -> new ProblemException(Codes.ACCOUNT_NOT_FOUND, "account " + id + " does not exist"));
     }
 
-    /** Counts a usage sample for a period already over, under the account's lock (see {@link Account#lateUsage}). */
+    /** Counts a usage sample for a period already over, under the account's lock (see {@link Account#lateUsage}); locks it if not yet. */
     public static void countLateUsage(Handle h, String id) {
         lock(h, id);
         h.createUpdate("UPDATE accounts SET late_usage = late_usage + 1 WHERE id = :id").bind("id", id).execute();

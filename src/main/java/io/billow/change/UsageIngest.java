@@ -72,6 +72,15 @@ public final class UsageIngest {
             throw new ProblemException(problems);
         }
         return jdbi.inTransaction(h -> {
+            // A sample for a period already over may race that period's settlement: it is counted
+            // under the account's lock, and a batch that read the instance before it reads again
+            // (see V9). The account is locked before the instance, in the order the lifecycle takes them.
+            Instance found = InstanceStore.find(h, accountId, instanceId).orElseThrow(() -> InstanceStore.notFound(instanceId));
+            Account account = AccountStore.find(h, found.accountId()).orElseThrow();
+            boolean periodOver = at.isBefore(account.settlementZone().periodContaining(now).start());
+            if (periodOver) {
+                AccountStore.lock(h, found.accountId());
+            }
             Instance i = InstanceStore.lock(h, accountId, instanceId);
             if (i.isReleased()) {
                 throw InstanceStore.notFound(instanceId);
@@ -85,10 +94,6 @@ public final class UsageIngest {
             if (seen(h, instanceId, s.eventId())) {
                 return false;
             }
-            // A sample for a period already over may race that period's settlement: counted under the
-            // account's lock, it makes a batch that read the instance before it read again (see V9).
-            Account account = AccountStore.find(h, i.accountId()).orElseThrow();
-            boolean periodOver = at.isBefore(account.settlementZone().periodContaining(now).start());
             if (periodOver) {
                 AccountStore.countLateUsage(h, i.accountId());
             }
