@@ -46,10 +46,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Hourly settlement, exactly once. For each account whose next period has ended, the
- * instances alive in the period are rated in batches; each batch's bills, lines, ledger entry
- * and balance change commit in one transaction, and the unique (instance, period) key of bills
- * makes a retried batch skip what is already billed. The account's cursor moves past the period
- * only when every instance has been billed, so a crash at any point resumes where it stopped.
+ * instances alive in the period are rated in batches; each batch's bills, lines and ledger entry
+ * commit in one transaction, and the (instance, period) key of bills makes a retried batch skip
+ * what is already billed. The period's close applies its ledger entries to the balance and moves
+ * the account's cursor past it, once every instance is billed, so a crash at any point resumes
+ * where it stopped.
+ *
+ * <p>An instance that has not changed since before the period is metered from its row's latest
+ * snapshot; only the timelines of instances that changed are read. A usage sample that arrives
+ * for the period while it is being settled moves the account's late-usage count, and a batch
+ * read before that is read again before it is written.
  */
 public final class Settler {
 
