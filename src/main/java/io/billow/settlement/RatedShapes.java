@@ -13,6 +13,7 @@ import io.billow.timeline.InstanceSnapshot;
 import io.billow.timeline.Segment;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -63,8 +64,8 @@ final class RatedShapes {
      */
     List<BillLine> rateSteady(String instanceId, Segment open, Product product, Interval period, SettlementZone zone,
                               Rater.Pricing pricing) {
-        Interval day = zone.isDayBoundary(period.end().getEpochSecond()) ? zone.dayContaining(period.end().minusSeconds(1)) : null;
-        SteadyKey key = new SteadyKey(open.snapshot(), open.eventIndex(), product.code(), pricing, period, day);
+        SteadyKey key = new SteadyKey(open.snapshot(), open.eventIndex(), product.code(), pricing, period,
+                Meter.quietBefore(product, period, zone));
         List<BillLine> known = steady.get(key);
         if (known != null) {
             return known == NOTHING ? null : known;
@@ -118,8 +119,9 @@ final class RatedShapes {
         }
     }
 
+    /** {@code quietBefore} stands for the zone: what metering reads of it is whether, and from when, the day is looked back over. */
     private record SteadyKey(InstanceSnapshot snapshot, int eventIndex, String product, Rater.Pricing pricing, Interval period,
-                             Interval day) {
+                             Instant quietBefore) {
     }
 
     private record AccrualKey(String item, String spec, BillingMethod method, long start, long end, BigDecimal rate, int eventIndex) {

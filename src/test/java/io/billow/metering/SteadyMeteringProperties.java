@@ -88,12 +88,16 @@ class SteadyMeteringProperties {
         return InstanceSnapshot.created("mq", "cn-hangzhou", "Shared", "s1", BillingMethod.PAY_AS_YOU_GO, 0, "none");
     }
 
+    /** Up to 12 changes, each {gap in seconds, kind in 0..maxKind, value in minValue..900}, spread over three days. */
+    private static Arbitrary<List<long[]>> steps(int maxKind, int minValue) {
+        return Combinators.combine(Arbitraries.longs().between(0, 30_000), Arbitraries.integers().between(0, maxKind),
+                Arbitraries.integers().between(minValue, 900)).as((gap, kind, value) -> new long[]{gap, kind, value}).list().ofMaxSize(12);
+    }
+
     /** A queue's life over three days: counts of topics, clients and queues change, calls are reported, it stops and starts. */
     @Provide
     Arbitrary<Timeline> queueLives() {
-        Arbitrary<List<long[]>> steps = Combinators.combine(Arbitraries.longs().between(0, 30_000), Arbitraries.integers().between(0, 5),
-                Arbitraries.integers().between(0, 900)).as((gap, kind, value) -> new long[]{gap, kind, value}).list().ofMaxSize(12);
-        return Combinators.combine(Arbitraries.longs().between(0, 40_000), steps).as((start, list) -> {
+        return Combinators.combine(Arbitraries.longs().between(0, 40_000), steps(5, 0)).as((start, list) -> {
             Instant at = T0.plusSeconds(start);
             Timeline t = new Timeline("i-queue").append(new TimelineEvent.Created(at, queueAt()));
             int n = 0;
@@ -115,9 +119,7 @@ class SteadyMeteringProperties {
     /** A warehouse's life: pauses, resumes and resizes, spread over three days. */
     @Provide
     Arbitrary<Timeline> warehouseLives() {
-        Arbitrary<List<long[]>> steps = Combinators.combine(Arbitraries.longs().between(0, 30_000), Arbitraries.integers().between(0, 3),
-                Arbitraries.integers().between(50, 900)).as((gap, kind, value) -> new long[]{gap, kind, value}).list().ofMaxSize(12);
-        return Combinators.combine(Arbitraries.longs().between(0, 40_000), steps).as((start, list) -> {
+        return Combinators.combine(Arbitraries.longs().between(0, 40_000), steps(3, 50)).as((start, list) -> {
             Instant at = T0.plusSeconds(start);
             Timeline t = new Timeline("i-adb").append(new TimelineEvent.Created(at, InstanceSnapshot.created("adb", "cn-hangzhou",
                     "elastic", "4c", BillingMethod.PAY_AS_YOU_GO, 100, "cloud_essd")));

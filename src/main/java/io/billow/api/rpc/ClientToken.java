@@ -1,5 +1,7 @@
 package io.billow.api.rpc;
 
+import io.billow.store.Sha256;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
@@ -75,6 +77,6 @@ public record ClientToken(String accountId, String token, String requestHash) {
         StringBuilder canonical = new StringBuilder();
         hashed.forEach((name, value) -> canonical.append(canonical.length() == 0 ? "" : "&")
                 .append(PercentEncoding.encode(name)).append('=').append(PercentEncoding.encode(value)));
-        return Digests.sha256Hex(canonical.toString().getBytes(StandardCharsets.UTF_8));
+        return Sha256.hex(canonical.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,6 +1,5 @@
 package io.billow.api.rpc;
 
-import io.billow.store.Sha256;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -21,10 +20,6 @@ final class Digests {
 
     static byte[] hmacSha256(String key, String data) {
         return hmac("HmacSHA256", key, data);
-    }
-
-    static String sha256Hex(byte[] data) {
-        return Sha256.hex(data);
     }
 
     static String hex(byte[] bytes) {

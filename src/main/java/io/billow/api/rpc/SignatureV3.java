@@ -1,5 +1,7 @@
 package io.billow.api.rpc;
 
+import io.billow.store.Sha256;
+
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -49,11 +51,11 @@ public final class SignatureV3 {
     }
 
     public static String hashedPayload(byte[] body) {
-        return Digests.sha256Hex(body);
+        return Sha256.hex(body);
     }
 
     public static String stringToSign(String canonicalRequest) {
-        return ALGORITHM + "\n" + Digests.sha256Hex(canonicalRequest.getBytes(StandardCharsets.UTF_8));
+        return ALGORITHM + "\n" + Sha256.hex(canonicalRequest.getBytes(StandardCharsets.UTF_8));
     }
 
     public static String sign(String accessKeySecret, String stringToSign) {

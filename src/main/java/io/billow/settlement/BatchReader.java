@@ -1,0 +1,222 @@
+package io.billow.settlement;
+
+import io.billow.account.Account;
+import io.billow.account.AccountStore;
+import io.billow.catalog.Catalog;
+import io.billow.catalog.Product;
+import io.billow.change.Adjustments;
+import io.billow.instance.InstanceStore;
+import io.billow.instance.SnapshotStore;
+import io.billow.instance.TimelineCodec;
+import io.billow.metering.Meter;
+import io.billow.metering.Metered;
+import io.billow.rating.BillLine;
+import io.billow.rating.CycleTotals;
+import io.billow.rating.PeriodBill;
+import io.billow.rating.Rater;
+import io.billow.time.Interval;
+import io.billow.time.SettlementZone;
+import io.billow.timeline.Segment;
+import io.billow.timeline.Timeline;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads and rates settlement batches: the next N instances of an account, their bills for the
+ * period, encoded for COPY. An instance that has not changed since before what the period
+ * meters is rated from its row's latest snapshot; only the timelines of the others are read.
+ * Its memos (rated lines, decoded payloads and snapshots) make it a one-thread object.
+ */
+final class BatchReader {
+
+    private final Jdbi jdbi;
+    private final Catalog catalog;
+    private final int batchSize;
+    private final RatedShapes shapes;
+    private final TimelineCodec.Decoder decoder = new TimelineCodec.Decoder();
+    private final SnapshotStore.Cache snapshots = new SnapshotStore.Cache();
+
+    BatchReader(Jdbi jdbi, Catalog catalog, int batchSize) {
+        this.jdbi = jdbi;
+        this.catalog = catalog;
+        this.batchSize = batchSize;
+        this.shapes = new RatedShapes(new Rater(catalog.prices()));
+    }
+
+    /**
+     * An instance of a batch's id range: {@code alive} if it existed at some time in the period;
+     * its row's latest snapshot ({@code steady}, null if the row has none); its cycle totals before
+     * the period (null if it has no bill in the cycle yet).
+     */
+    private record Candidate(String id, String product, String region, boolean alive, Latest steady, CycleTotals cycle) {
+    }
+
+    /** An instance row's latest snapshot (by id), in force since {@code since} (epoch seconds), made by event {@code eventIndex}. */
+    private record Latest(long snapshotId, long since, int eventIndex) {
+
+        Segment segment(SnapshotStore.Cache snapshots) {
+            return new Segment(since, Long.MAX_VALUE, snapshots.get(snapshotId), eventIndex);
+        }
+    }
+
+    /**
+     * Reads and rates the next batch after {@code after}; null if the account already moved past
+     * this period. {@code skipBilled} looks up which instances of the batch already have their
+     * bill (a period resumed after a crash, or a batch another writer got to first); a period
+     * settled from its start has none, and the bills' key refuses a second bill all the same.
+     */
+    SettlementBatch read(String accountId, Instant start, String after, boolean skipBilled) {
+        return jdbi.withHandle(h -> {
+            Account account = AccountStore.find(h, accountId).orElseThrow();
+            if (!account.settledThrough().equals(start)) {
+                return null;
+            }
+            Interval period = Interval.ofSeconds(start, SettlementZone.PERIOD_SECONDS);
+            SettlementZone zone = account.settlementZone();
+            List<Candidate> range = range(h, accountId, after, period, zone.monthlyCycleContaining(start).start());
+            if (range.isEmpty()) {
+                return SettlementBatch.empty(accountId, start, after, 0, null, account.lateUsage());
+            }
+            String last = range.get(range.size() - 1).id();
+            Set<String> billed = skipBilled ? billedIn(h, range, start) : Set.of();
+            Map<String, List<Adjustments.Pending>> adjustments = Adjustments.pending(h, accountId, after, last);
+            List<Candidate> rows = new ArrayList<>(range.size());
+            Set<String> changed = new HashSet<>();
+            List<Long> steadySnapshots = new ArrayList<>();
+            for (Candidate c : range) {
+                // An adjustment waiting for an instance released since (even on the period's first second) is billed all the same.
+                if ((c.alive() || adjustments.containsKey(c.id())) && !billed.contains(c.id())) {
+                    rows.add(c);
+                    if (isSteady(c, product(c), period, zone)) {
+                        steadySnapshots.add(c.steady().snapshotId());
+                    } else {
+                        changed.add(c.id());
+                    }
+                }
+            }
+            if (rows.isEmpty()) {
+                return SettlementBatch.empty(accountId, start, after, range.size(), last, account.lateUsage());
+            }
+            snapshots.load(h, steadySnapshots);
+            Map<String, Timeline> timelines = changed.isEmpty() ? Map.of() : InstanceStore.timelines(h, new ArrayList<>(changed), decoder);
+            List<PeriodBill> bills = new ArrayList<>(rows.size());
+            List<CycleTotals> cycleAfter = new ArrayList<>(rows.size());
+            List<Long> adjustmentIds = new ArrayList<>();
+            List<Integer> adjustmentBill = new ArrayList<>();
+            for (Candidate c : rows) {
+                Product product = product(c);
+                Rater.Pricing pricing = new Rater.Pricing(c.product(), c.region(), account.currency());
+                List<BillLine> lines = changed.contains(c.id())
+                        ? rate(timelines.getOrDefault(c.id(), new Timeline(c.id())), product, period, zone, pricing)
+                        : shapes.rateSteady(c.id(), c.steady().segment(snapshots), product, period, zone, pricing);
+                List<Adjustments.Pending> late = adjustments.getOrDefault(c.id(), List.of());
+                if (lines == null && late.isEmpty()) {
+                    continue;
+                }
+                if (!late.isEmpty()) {
+                    // the rated lines may be a remembered list shared with other instances: add to a copy
+                    lines = lines == null ? new ArrayList<>() : new ArrayList<>(lines);
+                    for (Adjustments.Pending p : late) {
+                        lines.add(p.line());
+                        adjustmentIds.add(p.id());
+                        adjustmentBill.add(bills.size());
+                    }
+                }
+                CycleTotals before = c.cycle() == null ? CycleTotals.EMPTY : c.cycle();
+                PeriodBill bill = PeriodBill.of(c.id(), period, account.currency(), lines, before);
+                bills.add(bill);
+                cycleAfter.add(before.plus(bill));
+            }
+            return new SettlementBatch(accountId, start, after, bills, adjustmentIds, adjustmentBill, rows.size(), range.size(), last,
+                    rows(h, account, period, bills, cycleAfter), account.lateUsage());
+        });
+    }
+
+    /**
+     * The batch's candidates: the next N ids of the account, taken from the (account_id, id)
+     * index, so a batch costs N rows whatever the planner's statistics say. Each comes with its
+     * cycle totals before the period: the running totals of its latest bill in the cycle, found
+     * by one backward step on the (instance, period) key.
+     */
+    private List<Candidate> range(Handle h, String accountId, String after, Interval period, Instant cycleStart) {
+        return h.createQuery("SELECT i.id, i.product, i.region, i.created_at < :end AND (i.released_at IS NULL OR i.released_at > :start), "
+                        + "i.snapshot_id, extract(epoch FROM i.snapshot_since)::bigint, i.snapshot_event, c.cycle_gross, c.cycle_payable "
+                        + "FROM (SELECT id, product, region, created_at, released_at, snapshot_id, snapshot_since, snapshot_event FROM instances "
+                        + "WHERE account_id = :a AND id > :after ORDER BY id LIMIT :n) i "
+                        + "LEFT JOIN LATERAL (SELECT cycle_gross, cycle_payable FROM bills b WHERE b.instance_id = i.id "
+                        + "AND b.period_start >= :c AND b.period_start < :start ORDER BY b.period_start DESC LIMIT 1) c ON true "
+                        + "ORDER BY i.id")
+                .bind("a", accountId).bind("after", after).bind("n", batchSize).bind("c", Timestamp.from(cycleStart))
+                .bind("start", Timestamp.from(period.start())).bind("end", Timestamp.from(period.end()))
+                .map((rs, ctx) -> {
+                    long snapshotId = rs.getLong(5);
+                    Latest steady = rs.wasNull() ? null : new Latest(snapshotId, rs.getLong(6), rs.getInt(7));
+                    BigDecimal cycleGross = rs.getBigDecimal(8);
+                    CycleTotals cycle = cycleGross == null ? null : new CycleTotals(cycleGross, rs.getBigDecimal(9));
+                    return new Candidate(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), steady, cycle);
+                })
+                .list();
+    }
+
+    /** Which of the given instances already have their bill for the period starting at {@code start}. */
+    private static Set<String> billedIn(Handle h, List<Candidate> instances, Instant start) {
+        String[] ids = new String[instances.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = instances.get(i).id();
+        }
+        return new HashSet<>(h.createQuery("SELECT b.instance_id FROM unnest(:ids) AS i(id) JOIN bills b ON b.instance_id = i.id "
+                        + "AND b.period_start = :s")
+                .bind("ids", ids).bind("s", Timestamp.from(start)).mapTo(String.class).list());
+    }
+
+    /** An instance's lines from its timeline, or null if it accrued nothing. */
+    private List<BillLine> rate(Timeline timeline, Product product, Interval period, SettlementZone zone, Rater.Pricing pricing) {
+        Metered metered = Meter.measure(timeline, product, period, zone);
+        return metered.isEmpty() ? null : shapes.rate(metered, pricing);
+    }
+
+    private Product product(Candidate c) {
+        return catalog.product(c.product())
+                .orElseThrow(() -> new IllegalStateException("instance " + c.id() + " has an unknown product " + c.product()));
+    }
+
+    /** Whether the instance's row alone tells what it accrues in the period: it has not changed since before what the period meters. */
+    private static boolean isSteady(Candidate c, Product product, Interval period, SettlementZone zone) {
+        return c.steady() != null && c.steady().since() < Meter.quietBefore(product, period, zone).getEpochSecond();
+    }
+
+    /** Bill and line rows for COPY, with a block of bill ids and the ledger entry's id reserved; null if there is no bill. */
+    private SettlementBatch.Rows rows(Handle h, Account account, Interval period, List<PeriodBill> bills, List<CycleTotals> cycleAfter) {
+        if (bills.isEmpty()) {
+            return null;
+        }
+        long firstId = h.createQuery("SELECT nextval('bill_ids')").mapTo(Long.class).one();
+        long ledgerId = h.createQuery("SELECT nextval('ledger_entries_id_seq')").mapTo(Long.class).one();
+        BigDecimal payable = BigDecimal.ZERO;
+        BinaryCopy billRows = BinaryCopy.into("bills (id, account_id, instance_id, period_start, period_end, currency, gross, "
+                + "rounding_discount, payable, cycle_gross, cycle_payable, ledger_entry_id)", 12);
+        BinaryCopy lineRows = BinaryCopy.into(RatedShapes.LINE_COLUMNS, 13);
+        for (int i = 0; i < bills.size(); i++) {
+            PeriodBill b = bills.get(i);
+            long id = firstId + i;
+            payable = payable.add(b.payable());
+            billRows.row().int8(id).text(account.id()).text(b.instanceId()).timestamptz(period.start()).timestamptz(period.end())
+                    .text(b.currency()).numeric(b.gross()).numeric(b.roundingDiscount()).numeric(b.payable())
+                    .numeric(cycleAfter.get(i).lines()).numeric(cycleAfter.get(i).payable()).int8(ledgerId);
+            int n = 0;
+            for (BillLine l : b.lines()) {
+                lineRows.row().int8(id).int2(n++).fields(shapes.copyFields(l));
+            }
+        }
+        return new SettlementBatch.Rows(ledgerId, firstId, payable, billRows.seal(), lineRows.seal());
+    }
+}
