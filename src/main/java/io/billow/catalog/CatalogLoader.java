@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
@@ -26,10 +29,6 @@ import java.util.stream.Stream;
  * mistake with its file and line.
  */
 public final class CatalogLoader {
-
-    /** The bundled files, in the jar under {@code catalog/}. */
-    public static final List<String> BUNDLED = List.of("rds-postgresql.yaml", "rocketmq-4.yaml", "rocketmq-5.yaml",
-            "analyticdb-postgresql.yaml", "polardb-postgresql.yaml");
 
 
     private CatalogLoader() {
@@ -52,7 +51,7 @@ public final class CatalogLoader {
 
     public static Catalog fromClasspath() {
         List<Map.Entry<String, String>> files = new ArrayList<>();
-        for (String name : BUNDLED) {
+        for (String name : bundledNames()) {
             try (InputStream in = CatalogLoader.class.getResourceAsStream("/catalog/" + name)) {
                 if (in == null) {
                     throw new IllegalStateException("the bundled catalog file catalog/" + name + " is missing from the build");
@@ -63,6 +62,34 @@ public final class CatalogLoader {
             }
         }
         return fromTexts(files);
+    }
+
+    /**
+     * The product files built into Billow: every {@code catalog/*.yaml} beside this class, in the
+     * jar or in the build's class directory. No list to keep: a new product file is found.
+     */
+    static List<String> bundledNames() {
+        try {
+            Path origin = Path.of(CatalogLoader.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            List<String> names = new ArrayList<>();
+            if (Files.isDirectory(origin)) {
+                try (Stream<Path> s = Files.list(origin.resolve("catalog"))) {
+                    s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml")).forEach(names::add);
+                }
+            } else {
+                try (JarFile jar = new JarFile(origin.toFile())) {
+                    jar.stream().map(JarEntry::getName).filter(n -> n.startsWith("catalog/") && n.endsWith(".yaml")
+                            && n.indexOf('/', "catalog/".length()) < 0).forEach(n -> names.add(n.substring("catalog/".length())));
+                }
+            }
+            if (names.isEmpty()) {
+                throw new IllegalStateException("no catalog/*.yaml files were built into Billow at " + origin);
+            }
+            names.sort(null);
+            return names;
+        } catch (IOException | URISyntaxException e) {
+            throw new IllegalStateException("cannot list the bundled catalog: " + e.getMessage(), e);
+        }
     }
 
     /** Loads (file name, YAML text) pairs; the names appear in error messages. */

@@ -1,6 +1,7 @@
 package io.billow.catalog;
 
 import java.math.BigDecimal;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -13,10 +14,21 @@ import java.util.Set;
  * @param cores     vCPU cores (0 for a serverless class: capacity comes from RCU)
  * @param memoryGb  memory
  * @param storageGb default storage; 0 if storage is chosen separately
+ * @param limits    what the class allows, by name (RocketMQ Enterprise Platinum: maxTps, topicCapacity)
  */
 public record InstanceClass(String code, Optional<String> edition, Set<BillingMethod> methods,
-                            int cores, BigDecimal memoryGb, int storageGb) {
+                            int cores, BigDecimal memoryGb, int storageGb, Map<String, Long> limits) {
     public InstanceClass {
         methods = Set.copyOf(methods);
+        limits = Map.copyOf(limits);
+    }
+
+    public InstanceClass(String code, Optional<String> edition, Set<BillingMethod> methods, int cores, BigDecimal memoryGb, int storageGb) {
+        this(code, edition, methods, cores, memoryGb, storageGb, Map.of());
+    }
+
+    /** A limit of the class, if it has one of that name. */
+    public Optional<Long> limit(String name) {
+        return Optional.ofNullable(limits.get(name));
     }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
  * lifecycle state at which spec (domain.md §3).
  *
  * @param states state name → (item code → spec rule); an item missing from a state's map does not accrue
+ * @param facts  id format, retention, durations and terms: what shared code must not hard-code per product
  */
 public record Product(
         String code,
@@ -18,7 +19,8 @@ public record Product(
         Map<String, Edition> editions,
         Map<String, InstanceClass> classes,
         List<BillingItem> items,
-        Map<String, Map<String, SpecRule>> states) {
+        Map<String, Map<String, SpecRule>> states,
+        ProductFacts facts) {
 
     public Product {
         regions = Set.copyOf(regions);
@@ -26,6 +28,22 @@ public record Product(
         classes = Map.copyOf(classes);
         items = List.copyOf(items);
         states = Map.copyOf(states);
+    }
+
+    /** A product with {@link ProductFacts#DEFAULT} facts. */
+    public Product(String code, String name, Set<String> regions, Map<String, Edition> editions, Map<String, InstanceClass> classes,
+                   List<BillingItem> items, Map<String, Map<String, SpecRule>> states) {
+        this(code, name, regions, editions, classes, items, states, ProductFacts.DEFAULT);
+    }
+
+    /** Items of a granularity with a reported counter of this name (COUNT items take usage counts). */
+    public Optional<BillingItem> itemForResource(String resource, Granularity granularity) {
+        for (BillingItem i : items) {
+            if (i.granularity() == granularity && resource.equals(i.resource())) {
+                return Optional.of(i);
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<BillingItem> item(String itemCode) {

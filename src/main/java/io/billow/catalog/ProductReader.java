@@ -18,9 +18,9 @@ import java.util.Set;
 /** Reads one product file into a product and its prices. */
 final class ProductReader {
 
-    private static final Set<String> FILE_KEYS = Set.of("product", "name", "sample", "regions", "editions", "classes", "items", "states", "prices");
+    private static final Set<String> FILE_KEYS = Set.of("product", "name", "sample", "regions", "editions", "classes", "items", "states", "prices", "facts");
     private static final Set<String> EDITION_KEYS = Set.of("name", "methods");
-    private static final Set<String> CLASS_KEYS = Set.of("edition", "methods", "cores", "memoryGb", "storageGb");
+    private static final Set<String> CLASS_KEYS = Set.of("edition", "methods", "cores", "memoryGb", "storageGb", "limits");
     private static final Set<String> ITEM_KEYS = Set.of("name", "measure", "resource", "granularity", "spec", "methods", "pricedPer",
             "priceUnit", "quantityUnit", "freeQuota", "quotaScope", "editionMultiplier");
     private static final Set<String> PRICE_KEYS = Set.of("item", "spec", "region", "currency", "unitPrice", "from", "sample");
@@ -45,13 +45,14 @@ final class ProductReader {
         Map<String, BillingItem> itemByCode = new HashMap<>();
         items.forEach(i -> itemByCode.put(i.code(), i));
         Map<String, Map<String, SpecRule>> states = states(top.get("states"), root, itemByCode);
+        ProductFacts facts = new FactsReader(f).read(top.get("facts"));
         if (code != null) {
             prices(top.get("prices"), code, sampleByDefault, itemByCode, classes, editions, prices);
         }
         if (errorCount() > errorsBefore || code == null) {
             return Optional.empty();
         }
-        return Optional.of(new Product(code, name, Set.copyOf(regions.isEmpty() ? List.of("*") : regions), editions, classes, items, states));
+        return Optional.of(new Product(code, name, Set.copyOf(regions.isEmpty() ? List.of("*") : regions), editions, classes, items, states, facts));
     }
 
     private int errorCount() {
@@ -88,7 +89,7 @@ final class ProductReader {
             BigDecimal memoryGb = memory == null ? BigDecimal.ZERO : f.decimal(memory, what + ".memoryGb");
             out.put(e.getKey(), new InstanceClass(e.getKey(), Optional.ofNullable(edition), methods(m.get("methods"), e.getValue(), what),
                     f.integer(m, "cores", what, e.getValue(), 0), memoryGb == null ? BigDecimal.ZERO : memoryGb,
-                    f.integer(m, "storageGb", what, e.getValue(), 0)));
+                    f.integer(m, "storageGb", what, e.getValue(), 0), new FactsReader(f).limits(m.get("limits"), what)));
         }
         return out;
     }

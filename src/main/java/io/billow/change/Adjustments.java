@@ -7,7 +7,9 @@ import io.billow.catalog.Product;
 import io.billow.instance.Instance;
 import io.billow.instance.InstanceStore;
 import io.billow.metering.Meter;
+import io.billow.quota.AccountQuotas;
 import io.billow.rating.BillLine;
+import io.billow.rating.QuotaGrants;
 import io.billow.rating.Explanation;
 import io.billow.rating.Rater;
 import io.billow.time.Interval;
@@ -61,8 +63,13 @@ public final class Adjustments {
         SettlementZone zone = account.settlementZone();
         Rater.Pricing pricing = new Rater.Pricing(i.product(), i.region(), account.currency());
         for (Interval period : zone.periodsCovering(Interval.of(zone.periodContaining(at).start(), billedThrough))) {
-            Map<String, BillLine> was = byKey(rater.rate(Meter.measure(before, product, period, zone), pricing, Map.of()));
-            Map<String, BillLine> now = byKey(rater.rate(Meter.measure(after, product, period, zone), pricing, Map.of()));
+            // Usage drawing on an account-wide quota is rated with the free parts it was allocated (the late one's included).
+            Map<String, BigDecimal> grants = product.items().stream().anyMatch(AccountQuotas::isAccountWide)
+                    ? AccountQuotas.grants(h, List.of(i.id()), period).getOrDefault(i.id(), Map.of()) : Map.of();
+            Map<String, BillLine> was = byKey(rater.rate(Meter.measure(before, product, period, zone), pricing, Map.of(),
+                    QuotaGrants.byEventIndex(before, grants)));
+            Map<String, BillLine> now = byKey(rater.rate(Meter.measure(after, product, period, zone), pricing, Map.of(),
+                    QuotaGrants.byEventIndex(after, grants)));
             Map<String, BillLine> keys = new LinkedHashMap<>(was);
             now.forEach(keys::putIfAbsent);
             for (Map.Entry<String, BillLine> k : keys.entrySet()) {

@@ -129,7 +129,7 @@ public final class InstanceChanges {
             if (storageGb < 0 || storageGb > MAX_STORAGE_GB) {
                 problems.add(Problem.of("InvalidDBInstanceStorage", "storage must be within 0–" + MAX_STORAGE_GB + " GB, got " + storageGb));
             }
-            String storageType = req.storageType() == null ? "cloud_essd" : req.storageType();
+            String storageType = req.storageType() == null ? product.facts().defaultStorageType().orElse("none") : req.storageType();
             if (method == BillingMethod.SERVERLESS) {
                 Rcu.check(req.rcuMin(), req.rcuMax(), problems);
             } else if (req.rcuMin() != null || req.rcuMax() != null) {
@@ -167,7 +167,7 @@ public final class InstanceChanges {
             if (!problems.isEmpty()) {
                 throw new ProblemException(problems);
             }
-            String id = InstanceIds.next(product.code());
+            String id = InstanceIds.next(product.facts().idFormat());
             String zone = req.zoneId() == null ? region + "-a" : req.zoneId();
             provision(product.code(), zone, method, id);
             unreserve[0] = () -> provisioner.release(product.code(), zone, method);

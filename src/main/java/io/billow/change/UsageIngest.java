@@ -2,7 +2,12 @@ package io.billow.change;
 
 import io.billow.account.Account;
 import io.billow.account.AccountStore;
+import io.billow.catalog.BillingItem;
 import io.billow.catalog.BillingMethod;
+import io.billow.catalog.Catalog;
+import io.billow.catalog.Granularity;
+import io.billow.catalog.Measure;
+import io.billow.catalog.Product;
 import io.billow.clock.BillowClock;
 import io.billow.event.EventLog;
 import io.billow.instance.Instance;
@@ -13,6 +18,10 @@ import io.billow.problem.Codes;
 import io.billow.problem.Problem;
 import io.billow.problem.ProblemException;
 import io.billow.provision.Provisioner;
+import io.billow.quota.AccountQuotas;
+import io.billow.timeline.InstanceSnapshot;
+import io.billow.timeline.Segment;
+import io.billow.timeline.Timeline;
 import io.billow.timeline.TimelineEvent;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -21,9 +30,12 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Takes usage samples into timelines: RCU levels (held until the next sample) and connection
+ * Takes usage reports into timelines: counted usage (API calls, traffic) for COUNT items, gauges
+ * such as online clients, and for serverless instances RCU levels (held until the next sample) and connection
  * counts, which drive automatic stop and restart (no connection for 10 minutes → Suspending →
  * Suspended; a connection → Starting → Running). Samples are idempotent by event id; one more
  * than 72 hours late is refused.
@@ -33,14 +45,23 @@ public final class UsageIngest {
     public static final long MAX_LATENESS_SECONDS = 72 * 3600;
     public static final long IDLE_BEFORE_PAUSE_SECONDS = 600;
     private static final BigDecimal MAX_RCU = BigDecimal.valueOf(1000);
+    /** Limits on a report: counts are per report, levels are gauges such as online clients. */
+    private static final BigDecimal MAX_COUNT = new BigDecimal("1000000000000000");
+    private static final BigDecimal MAX_LEVEL = new BigDecimal("1000000000");
+    private static final String RCU = "rcu";
+    private static final String CONNECTIONS = "connections";
 
     private final Jdbi jdbi;
     private final BillowClock clock;
     private final Provisioner provisioner;
     private final Adjustments adjustments;
+    private final Catalog catalog;
+    private final AccountQuotas quotas;
 
-    public UsageIngest(Jdbi jdbi, BillowClock clock, Provisioner provisioner, Adjustments adjustments) {
+    public UsageIngest(Jdbi jdbi, Catalog catalog, BillowClock clock, Provisioner provisioner, Adjustments adjustments) {
         this.jdbi = jdbi;
+        this.catalog = catalog;
+        this.quotas = new AccountQuotas(code -> catalog.product(code).orElseThrow());
         this.clock = clock;
         this.provisioner = provisioner;
         this.adjustments = adjustments;
@@ -50,19 +71,9 @@ public final class UsageIngest {
     public boolean record(String accountId, String instanceId, UsageSample s) {
         Instant now = clock.now();
         Instant at = s.at() == null ? now : s.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        UsageSample sample = gaugesAsFields(s);
         List<Problem> problems = new ArrayList<>();
-        if (s.eventId() == null || s.eventId().isBlank() || s.eventId().length() > 64) {
-            problems.add(Problem.of(Codes.MISSING_PARAMETER, "eventId is required (at most 64 characters)"));
-        }
-        if (s.rcu() == null && s.connections() == null) {
-            problems.add(Problem.of(Codes.MISSING_PARAMETER, "a sample needs rcu, connections or both"));
-        }
-        if (s.rcu() != null && (s.rcu().signum() < 0 || s.rcu().compareTo(MAX_RCU) > 0)) {
-            problems.add(Problem.of(Codes.INVALID_PARAMETER, "rcu must be within 0–1000, got " + s.rcu()));
-        }
-        if (s.connections() != null && s.connections() < 0) {
-            problems.add(Problem.of(Codes.INVALID_PARAMETER, "connections cannot be negative"));
-        }
+        checkShape(sample, problems);
         if (at.isAfter(now)) {
             problems.add(Problem.of(Codes.INVALID_PARAMETER, "a sample cannot come from the future (" + at + " is after " + now + ")"));
         } else if (now.getEpochSecond() - at.getEpochSecond() > MAX_LATENESS_SECONDS) {
@@ -74,51 +85,163 @@ public final class UsageIngest {
         return jdbi.inTransaction(h -> {
             // A sample for a period already over may race that period's settlement: it is counted
             // under the account's lock, and a batch that read the instance before it reads again
-            // (see V9). The account is locked before the instance, in the order the lifecycle takes them.
+            // (see V9). Usage drawing on an account-wide quota takes the same lock to be allocated
+            // (see V10). The account is locked before the instance, in the order the lifecycle takes them.
             Instance found = InstanceStore.find(h, accountId, instanceId).orElseThrow(() -> InstanceStore.notFound(instanceId));
             Account account = AccountStore.find(h, found.accountId()).orElseThrow();
+            Product product = catalog.product(found.product()).orElseThrow();
+            Map<String, BillingItem> counted = countedItems(product, found, sample);
             boolean periodOver = at.isBefore(account.settlementZone().periodContaining(now).start());
-            if (periodOver) {
+            boolean sharesQuota = counted.values().stream().anyMatch(AccountQuotas::isAccountWide);
+            if (periodOver || sharesQuota) {
                 AccountStore.lock(h, found.accountId());
             }
             Instance i = InstanceStore.lock(h, accountId, instanceId);
             if (i.isReleased()) {
                 throw InstanceStore.notFound(instanceId);
             }
-            if (i.method() != BillingMethod.SERVERLESS) {
-                throw new ProblemException(Codes.INVALID_PARAMETER, "instance " + instanceId + " is not serverless; it reports no usage");
+            if ((sample.rcu() != null || sample.connections() != null) && i.method() != BillingMethod.SERVERLESS) {
+                throw new ProblemException(Codes.INVALID_PARAMETER, "instance " + instanceId + " is not serverless; it reports no rcu or connections");
             }
             if (at.isBefore(i.createdAt())) {
                 throw new ProblemException(Codes.INVALID_PARAMETER, "the sample is older than the instance (" + i.createdAt() + ")");
             }
-            if (seen(h, instanceId, s.eventId())) {
+            if (seen(h, instanceId, sample.eventId())) {
                 return false;
             }
             if (periodOver) {
                 AccountStore.countLateUsage(h, i.accountId());
             }
             var before = InstanceStore.timeline(h, instanceId);
-            List<TimelineEvent> events = new ArrayList<>();
-            if (s.rcu() != null) {
-                events.add(new TimelineEvent.RcuSampled(at, s.rcu()));
+            List<TimelineEvent> events = events(sample, at, counted);
+            InstanceStore.appendUsage(h, instanceId, events, sample.eventId());
+            for (TimelineEvent e : events) {
+                if (e instanceof TimelineEvent.UsageRecorded u && AccountQuotas.isAccountWide(counted.get(u.item()))
+                        && accrues(product, before, counted.get(u.item()), at)) {
+                    quotas.record(h, i.accountId(), account.settlementZone(), i.id(), i.product(), counted.get(u.item()), u.eventId(), at,
+                            u.quantity());
+                }
             }
-            if (s.connections() != null) {
-                events.add(new TimelineEvent.ResourceCountChanged(at, "connections", s.connections()));
-            }
-            InstanceStore.appendUsage(h, instanceId, events, s.eventId());
             if (periodOver) {
                 adjustments.afterLateUsage(h, i, before, at);
             }
-            if (s.connections() != null && !at.isBefore(now.minusSeconds(1))) {
-                autoPause(h, i, s.connections(), at);
+            if (sample.connections() != null && !at.isBefore(now.minusSeconds(1))) {
+                autoPause(h, i, sample.connections(), at);
             }
             return true;
         });
     }
 
+    /** "rcu" and "connections" among the levels are the serverless fields under another name. */
+    private static UsageSample gaugesAsFields(UsageSample s) {
+        if (!s.levels().containsKey(RCU) && !s.levels().containsKey(CONNECTIONS)) {
+            return s;
+        }
+        Map<String, BigDecimal> levels = new TreeMap<>(s.levels());
+        BigDecimal rcu = levels.containsKey(RCU) ? levels.remove(RCU) : s.rcu();
+        BigDecimal connections = levels.remove(CONNECTIONS);
+        Integer conn = s.connections();
+        if (connections != null && connections.signum() >= 0 && connections.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0
+                && connections.stripTrailingZeros().scale() <= 0) {
+            conn = connections.intValueExact();
+        } else if (connections != null) {
+            levels.put(CONNECTIONS, connections); // refused below with the other bad levels
+        }
+        return new UsageSample(s.eventId(), s.at(), rcu, conn, s.counts(), levels);
+    }
+
+    /** What can be judged without the instance: the event id, and every value in range. */
+    private static void checkShape(UsageSample s, List<Problem> problems) {
+        if (s.eventId() == null || s.eventId().isBlank() || s.eventId().length() > 64) {
+            problems.add(Problem.of(Codes.MISSING_PARAMETER, "eventId is required (at most 64 characters)"));
+        }
+        if (s.rcu() == null && s.connections() == null && s.counts().isEmpty() && s.levels().isEmpty()) {
+            problems.add(Problem.of(Codes.MISSING_PARAMETER, "a sample needs counts, levels, rcu or connections"));
+        }
+        if (s.rcu() != null && (s.rcu().signum() < 0 || s.rcu().compareTo(MAX_RCU) > 0)) {
+            problems.add(Problem.of(Codes.INVALID_PARAMETER, "rcu must be within 0–1000, got " + s.rcu()));
+        }
+        if (s.connections() != null && s.connections() < 0) {
+            problems.add(Problem.of(Codes.INVALID_PARAMETER, "connections cannot be negative"));
+        }
+        s.counts().forEach((name, q) -> {
+            if (q == null || q.signum() < 0 || q.compareTo(MAX_COUNT) > 0 || q.stripTrailingZeros().scale() > 6) {
+                problems.add(Problem.of(Codes.INVALID_PARAMETER, "counts." + name + " must be a number within 0–" + MAX_COUNT.toPlainString()
+                        + " with at most 6 decimals, got " + q));
+            }
+        });
+        s.levels().forEach((name, q) -> {
+            if (q == null || q.signum() < 0 || q.compareTo(MAX_LEVEL) > 0 || q.stripTrailingZeros().scale() > 0) {
+                problems.add(Problem.of(Codes.INVALID_PARAMETER, "levels." + name + " must be a whole number within 0–"
+                        + MAX_LEVEL.toPlainString() + ", got " + q));
+            }
+        });
+    }
+
+    /** The COUNT item of each reported count, refusing names the product does not bill, and naming the ones it does. */
+    private static Map<String, BillingItem> countedItems(Product product, Instance i, UsageSample s) {
+        Map<String, BillingItem> items = new TreeMap<>();
+        List<Problem> problems = new ArrayList<>();
+        for (String name : s.counts().keySet()) {
+            product.itemForResource(name, Granularity.COUNT).ifPresentOrElse(item -> items.put(item.code(), item),
+                    () -> problems.add(Problem.of(Codes.UNKNOWN_USAGE, product.name() + " counts no usage named '" + name + "'; "
+                            + "it counts: " + names(product, Granularity.COUNT, Measure.USAGE))));
+        }
+        for (String name : s.levels().keySet()) {
+            boolean gauge = product.items().stream().anyMatch(item -> item.measure() == Measure.RESOURCE && name.equals(item.resource()));
+            if (!gauge) {
+                problems.add(Problem.of(Codes.UNKNOWN_USAGE, product.name() + " holds no level named '" + name + "'; its levels: "
+                        + names(product, null, Measure.RESOURCE) + (i.method() == BillingMethod.SERVERLESS ? ", rcu, connections" : "")));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ProblemException(problems);
+        }
+        return items;
+    }
+
+    private static String names(Product product, Granularity granularity, Measure measure) {
+        List<String> names = new ArrayList<>();
+        for (BillingItem item : product.items()) {
+            if (item.measure() == measure && (granularity == null || item.granularity() == granularity) && item.resource() != null
+                    && !names.contains(item.resource())) {
+                names.add(item.resource());
+            }
+        }
+        return names.isEmpty() ? "none" : String.join(", ", names);
+    }
+
+    private static List<TimelineEvent> events(UsageSample s, Instant at, Map<String, BillingItem> counted) {
+        List<TimelineEvent> events = new ArrayList<>();
+        if (s.rcu() != null) {
+            events.add(new TimelineEvent.RcuSampled(at, s.rcu()));
+        }
+        if (s.connections() != null) {
+            events.add(new TimelineEvent.ResourceCountChanged(at, CONNECTIONS, s.connections()));
+        }
+        s.levels().forEach((name, level) -> events.add(new TimelineEvent.ResourceCountChanged(at, name, level.longValueExact())));
+        for (BillingItem item : counted.values()) {
+            BigDecimal q = s.counts().get(item.resource());
+            events.add(new TimelineEvent.UsageRecorded(at, item.code(), q, s.eventId() + "#" + item.code()));
+        }
+        return events;
+    }
+
+    /** Whether usage at {@code at} accrues the item (its method and state bill it): only that draws on a quota. */
+    private static boolean accrues(Product product, Timeline timeline, BillingItem item, Instant at) {
+        InstanceSnapshot snap = null;
+        for (Segment seg : timeline.segments()) {
+            if (seg.start() <= at.getEpochSecond() && at.getEpochSecond() < seg.end()) {
+                snap = seg.snapshot();
+            }
+        }
+        return snap != null && item.accruesUnder(snap.method()) && product.rule(snap.state(), item.code()).isPresent();
+    }
+
     private static boolean seen(Handle h, String instanceId, String eventId) {
-        return h.createQuery("SELECT EXISTS (SELECT 1 FROM timeline_events WHERE instance_id = :i AND external_id IN (:a, :b, :c))")
-                .bind("i", instanceId).bind("a", eventId).bind("b", eventId + "#rcu").bind("c", eventId + "#connections")
+        return h.createQuery("SELECT EXISTS (SELECT 1 FROM timeline_events WHERE instance_id = :i AND external_id IS NOT NULL "
+                        + "AND (external_id = :e OR left(external_id, :n) = :p))")
+                .bind("i", instanceId).bind("e", eventId).bind("p", eventId + "#").bind("n", eventId.length() + 1)
                 .mapTo(Boolean.class).one();
     }
 

@@ -101,7 +101,10 @@ public final class InstanceStore {
         if (eventId == null) {
             return null;
         }
-        return eventId + (e instanceof TimelineEvent.RcuSampled ? "#rcu" : "#connections");
+        if (e instanceof TimelineEvent.ResourceCountChanged r) {
+            return eventId + "#" + r.resource();
+        }
+        return eventId + "#rcu";
     }
 
     /** The instance if it exists and belongs to the account; another tenant's id looks exactly like an unknown one. */

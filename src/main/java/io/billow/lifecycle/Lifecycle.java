@@ -1,5 +1,6 @@
 package io.billow.lifecycle;
 
+import io.billow.catalog.Catalog;
 import io.billow.event.EventLog;
 import io.billow.instance.Instance;
 import io.billow.instance.InstanceStore;
@@ -32,10 +33,12 @@ public final class Lifecycle {
 
     private final Jdbi jdbi;
     private final Provisioner provisioner;
+    private final Catalog catalog;
 
-    public Lifecycle(Jdbi jdbi, Provisioner provisioner) {
+    public Lifecycle(Jdbi jdbi, Provisioner provisioner, Catalog catalog) {
         this.jdbi = jdbi;
         this.provisioner = provisioner;
+        this.catalog = catalog;
     }
 
     public Optional<Instant> nextDue() {
@@ -56,7 +59,7 @@ public final class Lifecycle {
                     + "AND billing_method = 'SUBSCRIPTION' AND status <> 'Locked' AND expires_at <= :at ORDER BY expires_at, id FOR UPDATE", at)) {
                 Instant expired = expiryOf(h, i[0]);
                 InstanceStore.append(h, i[0], List.of(new TimelineEvent.StateChanged(expired, "Locked")));
-                Instant release = expired.plusSeconds(Retention.days(i[2]) * DAY);
+                Instant release = expired.plusSeconds(catalog.product(i[2]).orElseThrow().facts().retentionDays() * DAY);
                 h.createUpdate("UPDATE instances SET release_at = :r WHERE id = :id").bind("r", Timestamp.from(release)).bind("id", i[0]).execute();
                 EventLog.emit(h, i[1], i[0], "instance.expired", expired, EventLog.payload().put("releaseAt", release.toString()));
             }

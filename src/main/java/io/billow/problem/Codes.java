@@ -17,6 +17,8 @@ public final class Codes {
     public static final String CLOCK_BACKWARDS = "ClockBackwards";
     public static final String PRICE_NOT_FOUND = "InvalidParameter.PriceNotFound";
     public static final String USAGE_TOO_LATE = "UsageTooLate";
+    /** A usage report names a count or level its product does not bill. */
+    public static final String UNKNOWN_USAGE = "InvalidParameter.UsageItem";
     public static final String INCORRECT_STATE = "IncorrectDBInstanceState";
     public static final String INSUFFICIENT_BALANCE = "InsufficientBalance";
 

@@ -1,6 +1,7 @@
 package io.billow.provision;
 
 import io.billow.catalog.BillingMethod;
+import io.billow.catalog.Catalog;
 
 import java.time.Duration;
 import java.util.Map;
@@ -14,20 +15,18 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SimulatedProvisioner implements Provisioner {
 
     private static final Duration DEFAULT_DURATION = Duration.ofSeconds(60);
+    /** Kinds every product shares, unless its catalog facts say otherwise. */
+    private static final Map<String, Duration> KIND_DEFAULTS = Map.of("CONVERT", Duration.ofSeconds(60),
+            "MODIFY_SPEC", Duration.ofMinutes(5), "AUTO_PAUSE", Duration.ofSeconds(30), "AUTO_RESUME", Duration.ofSeconds(30));
 
+    private final Catalog catalog;
     private final Map<String, Duration> durations = new ConcurrentHashMap<>();
     private final Map<String, Integer> capacity = new ConcurrentHashMap<>();
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
 
-    public SimulatedProvisioner() {
-        durations.put("CONVERT", Duration.ofSeconds(60));
-        durations.put("MODIFY_SPEC", Duration.ofMinutes(5));
-        durations.put("AUTO_PAUSE", Duration.ofSeconds(30));
-        durations.put("AUTO_RESUME", Duration.ofSeconds(30));
-        durations.put("adb:PAUSE", Duration.ofMinutes(10));
-        durations.put("adb:RESUME", Duration.ofMinutes(10));
-        durations.put("analyticdb-postgresql:PAUSE", Duration.ofMinutes(10));
-        durations.put("analyticdb-postgresql:RESUME", Duration.ofMinutes(10));
+    /** Durations come from the products' catalog facts, then the kind's default, until set otherwise. */
+    public SimulatedProvisioner(Catalog catalog) {
+        this.catalog = catalog;
     }
 
     /** Sets the duration of an operation kind, for every product or for "product:KIND". */
@@ -56,7 +55,10 @@ public final class SimulatedProvisioner implements Provisioner {
         if (d == null) {
             d = durations.get(operationKind);
         }
-        return d == null ? DEFAULT_DURATION : d;
+        if (d == null) {
+            d = catalog.product(product).flatMap(p -> p.facts().durationSeconds(operationKind)).map(Duration::ofSeconds).orElse(null);
+        }
+        return d != null ? d : KIND_DEFAULTS.getOrDefault(operationKind, DEFAULT_DURATION);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.billow.catalog.BillingMethod;
 import io.billow.catalog.Granularity;
 import io.billow.catalog.PriceBook;
 import io.billow.catalog.PriceEntry;
+import io.billow.catalog.QuotaScope;
 import io.billow.metering.Accrual;
 import io.billow.metering.Metered;
 import io.billow.money.Rounding;
@@ -41,6 +42,18 @@ public final class Rater {
      * @param usedThisCycle for COUNT items: quantity already used this month against the free quota, by item
      */
     public List<BillLine> rate(Metered metered, Pricing pricing, Map<String, BigDecimal> usedThisCycle) {
+        return rate(metered, pricing, usedThisCycle, Map.of());
+    }
+
+    /**
+     * Rates one period whose usage draws on an account-wide quota.
+     *
+     * @param freeByEvent for COUNT items whose quota the account shares: the free part the
+     *                    account's allocation gave each usage event, by the event's index in the timeline
+     *                    (see {@link QuotaGrants}); such an event without one is a fault, never a guess
+     */
+    public List<BillLine> rate(Metered metered, Pricing pricing, Map<String, BigDecimal> usedThisCycle,
+                               Map<Integer, BigDecimal> freeByEvent) {
         List<LineSum> lines = new ArrayList<>(4);
         Map<BillingItem, List<Accrual>> hourly = null;
         Map<BillingItem, List<Accrual>> counted = null;
@@ -74,7 +87,7 @@ public final class Rater {
             hourly.forEach((item, accruals) -> rateWholeHour(lines, accruals, pricing));
         }
         if (counted != null) {
-            counted.forEach((item, accruals) -> rateCounted(lines, item, accruals, pricing, usedThisCycle));
+            counted.forEach((item, accruals) -> rateCounted(lines, item, accruals, pricing, usedThisCycle, freeByEvent));
         }
         List<BillLine> result = new ArrayList<>(lines.size());
         for (LineSum line : lines) {
@@ -111,16 +124,30 @@ public final class Rater {
 
     /** COUNT items: reported usage after what is left of the monthly free quota, in report order. */
     private void rateCounted(List<LineSum> lines, BillingItem item, List<Accrual> accruals, Pricing pricing,
-                             Map<String, BigDecimal> usedThisCycle) {
+                             Map<String, BigDecimal> usedThisCycle, Map<Integer, BigDecimal> freeByEvent) {
         BigDecimal used = usedThisCycle.getOrDefault(item.code(), BigDecimal.ZERO);
+        boolean accountWide = item.quotaScope() == QuotaScope.ACCOUNT;
         for (Accrual a : accruals) {
-            BigDecimal free = BigDecimal.valueOf(item.freeQuota(a.spec())).subtract(used).max(BigDecimal.ZERO);
+            BigDecimal free;
+            if (accountWide) {
+                free = freeByEvent.get(a.eventIndex());
+                if (free == null) {
+                    throw new IllegalStateException("usage event " + a.eventIndex() + " of " + metered(a) + " draws on the account's "
+                            + item.code() + " quota but was given no allocation");
+                }
+            } else {
+                free = BigDecimal.valueOf(item.freeQuota(a.spec())).subtract(used).max(BigDecimal.ZERO);
+            }
             BigDecimal charged = a.rate().subtract(free).max(BigDecimal.ZERO);
             used = used.add(a.rate());
             if (charged.signum() > 0) {
                 sum(lines, a, priceAt(a, pricing, a.start())).add(charged, a, a.start(), a.start());
             }
         }
+    }
+
+    private static String metered(Accrual a) {
+        return "item " + a.item().code() + " at " + Instant.ofEpochSecond(a.start());
     }
 
     private PriceEntry[] versions(Accrual a, Pricing p) {

@@ -93,14 +93,14 @@ public final class BillowServer implements AutoCloseable {
         Jdbi jdbi = database.jdbi();
         this.clock = options.simulatedClock() ? simulatedClock(jdbi, options.clockStart()) : new SystemClock();
         CatalogVersions.record(jdbi, catalog, clock.now());
-        this.provisioner = new SimulatedProvisioner();
+        this.provisioner = new SimulatedProvisioner(catalog);
         this.accounts = new AccountStore(jdbi, new SecretSealer(keys.masterKey()));
         this.changes = new InstanceChanges(jdbi, catalog, clock, provisioner);
         this.settler = new Settler(jdbi, catalog, options.settlementBatch());
-        this.scheduler = new Scheduler(clock, new OperationRunner(jdbi, provisioner), settler, new Lifecycle(jdbi, provisioner),
+        this.scheduler = new Scheduler(clock, new OperationRunner(jdbi, provisioner), settler, new Lifecycle(jdbi, provisioner, catalog),
                 clock.isSimulated() ? now -> saveClock(jdbi, now) : ClockStore.NONE);
         this.switches = new RdsSwitches(jdbi, catalog, clock, provisioner);
-        this.usage = new UsageIngest(jdbi, clock, provisioner, new Adjustments(catalog));
+        this.usage = new UsageIngest(jdbi, catalog, clock, provisioner, new Adjustments(catalog));
         this.payTypes = new SubscriptionToPayAsYouGo(jdbi, clock);
         RequestAuthenticator signatures = RpcApi.authenticator(jdbi, accounts);
         WebhookStore webhooks = new WebhookStore(jdbi, new SecretSealer(keys.masterKey()));

@@ -10,6 +10,8 @@ import io.billow.instance.SnapshotStore;
 import io.billow.instance.TimelineCodec;
 import io.billow.metering.Meter;
 import io.billow.metering.Metered;
+import io.billow.quota.AccountQuotas;
+import io.billow.rating.QuotaGrants;
 import io.billow.rating.BillLine;
 import io.billow.rating.CycleTotals;
 import io.billow.rating.PeriodBill;
@@ -41,6 +43,7 @@ final class BatchReader {
     private final Jdbi jdbi;
     private final Catalog catalog;
     private final int batchSize;
+    private final Rater rater;
     private final RatedShapes shapes;
     private final TimelineCodec.Decoder decoder = new TimelineCodec.Decoder();
     private final SnapshotStore.Cache snapshots = new SnapshotStore.Cache();
@@ -49,7 +52,8 @@ final class BatchReader {
         this.jdbi = jdbi;
         this.catalog = catalog;
         this.batchSize = batchSize;
-        this.shapes = new RatedShapes(new Rater(catalog.prices()));
+        this.rater = new Rater(catalog.prices());
+        this.shapes = new RatedShapes(rater);
     }
 
     /**
@@ -108,6 +112,7 @@ final class BatchReader {
             }
             snapshots.load(h, steadySnapshots);
             Map<String, Timeline> timelines = changed.isEmpty() ? Map.of() : InstanceStore.timelines(h, new ArrayList<>(changed), decoder);
+            Map<String, Map<String, BigDecimal>> grants = AccountQuotas.grants(h, sharingQuota(rows, changed), period);
             List<PeriodBill> bills = new ArrayList<>(rows.size());
             List<CycleTotals> cycleAfter = new ArrayList<>(rows.size());
             List<Long> adjustmentIds = new ArrayList<>();
@@ -116,7 +121,8 @@ final class BatchReader {
                 Product product = product(c);
                 Rater.Pricing pricing = new Rater.Pricing(c.product(), c.region(), account.currency());
                 List<BillLine> lines = changed.contains(c.id())
-                        ? rate(timelines.getOrDefault(c.id(), new Timeline(c.id())), product, period, zone, pricing)
+                        ? rate(timelines.getOrDefault(c.id(), new Timeline(c.id())), product, period, zone, pricing,
+                                grants.getOrDefault(c.id(), Map.of()))
                         : shapes.rateSteady(c.id(), c.steady().segment(snapshots), product, period, zone, pricing);
                 List<Adjustments.Pending> late = adjustments.getOrDefault(c.id(), List.of());
                 if (lines == null && late.isEmpty()) {
@@ -179,9 +185,25 @@ final class BatchReader {
     }
 
     /** An instance's lines from its timeline, or null if it accrued nothing. */
-    private List<BillLine> rate(Timeline timeline, Product product, Interval period, SettlementZone zone, Rater.Pricing pricing) {
+    private List<BillLine> rate(Timeline timeline, Product product, Interval period, SettlementZone zone, Rater.Pricing pricing,
+                                Map<String, BigDecimal> grants) {
         Metered metered = Meter.measure(timeline, product, period, zone);
-        return metered.isEmpty() ? null : shapes.rate(metered, pricing);
+        if (metered.isEmpty()) {
+            return null;
+        }
+        // Lines that depend on the account's quota allocation are the instance's own: not remembered.
+        return grants.isEmpty() ? shapes.rate(metered, pricing) : rater.rate(metered, pricing, Map.of(), QuotaGrants.byEventIndex(timeline, grants));
+    }
+
+    /** The changed instances whose product has usage drawing on an account-wide quota. */
+    private List<String> sharingQuota(List<Candidate> rows, Set<String> changed) {
+        List<String> out = new ArrayList<>();
+        for (Candidate c : rows) {
+            if (changed.contains(c.id()) && product(c).items().stream().anyMatch(AccountQuotas::isAccountWide)) {
+                out.add(c.id());
+            }
+        }
+        return out;
     }
 
     private Product product(Candidate c) {

@@ -4,6 +4,8 @@ import io.billow.account.Account;
 import io.billow.account.AccountStore;
 import io.billow.catalog.Catalog;
 import io.billow.event.EventLog;
+import io.billow.quota.AccountQuotas;
+import io.billow.time.Interval;
 import io.billow.time.SettlementZone;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -48,6 +50,7 @@ public final class Settler {
     static final int MAX_WRITE_ATTEMPTS = 8;
 
     private final Jdbi jdbi;
+    private final AccountQuotas quotas;
     /** Reads and rates batches; used only on the reader thread (its memos belong to it). */
     private final BatchReader batches;
     /** Batches of one account written at the same time. */
@@ -77,6 +80,7 @@ public final class Settler {
         }
         this.jdbi = jdbi;
         this.batches = new BatchReader(jdbi, catalog, batchSize);
+        this.quotas = new AccountQuotas(code -> catalog.product(code).orElseThrow());
     }
 
     /** The end of the earliest unsettled period over all accounts, if any account has one. */
@@ -121,6 +125,7 @@ public final class Settler {
      */
     public SettlementReport settleAccount(String accountId, Instant start, Progress progress) {
         SettlementReport report = new SettlementReport(1, 0, 0, 0);
+        allocateQuotas(accountId, start);
         AtomicBoolean skipBilled = new AtomicBoolean(partlySettled(accountId, start));
         if (skipBilled.get()) {
             LOG.info("account {} period {}: {}; instances already billed are skipped", accountId, start, RESUMING);
@@ -167,6 +172,19 @@ public final class Settler {
         }
         closePeriod(accountId, start);
         return report;
+    }
+
+    /**
+     * Hands the period's usage its share of the account-wide free quotas, in usage order, before
+     * any of its instances is rated (a no-op for an account that reports none, or run again).
+     */
+    private void allocateQuotas(String accountId, Instant start) {
+        jdbi.useTransaction(h -> {
+            Account account = AccountStore.find(h, accountId).orElseThrow();
+            if (account.settledThrough().equals(start)) {
+                quotas.allocatePeriod(h, accountId, account.settlementZone(), Interval.ofSeconds(start, SettlementZone.PERIOD_SECONDS));
+            }
+        });
     }
 
     /** A batch and what writing it did: its lines, or null if the account had moved past the period. */

@@ -10,19 +10,14 @@ import io.billow.clock.SimulatedClock;
 import io.billow.instance.Instance;
 import io.billow.instance.InstanceStore;
 import io.billow.provision.SimulatedProvisioner;
-import io.billow.store.Database;
-import io.billow.store.ThrowAwayDirectory;
 import io.billow.timeline.InstanceSnapshot;
 import io.billow.timeline.TimelineEvent;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,24 +32,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LateUsageDuringSettlementTest {
 
     private static final Instant HOUR = Instant.parse("2026-04-01T10:00:00Z");
-    private static Path dir;
-    private static Database db;
-
-    @BeforeAll
-    static void start() throws Exception {
-        dir = Files.createTempDirectory("billow-late-usage-");
-        db = Database.startEmbedded(dir);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        db.close();
-        ThrowAwayDirectory.delete(dir);
-    }
+    @RegisterExtension
+    static final OwnDatabase DB = new OwnDatabase("billow-late-usage-");
 
     @Test
     void aSampleLandingBetweenABatchsReadAndItsWriteIsBilledInThatPeriod() {
-        Jdbi jdbi = db.jdbi();
+        Jdbi jdbi = DB.jdbi();
         String account = "acc-late";
         createAccountWith(jdbi, account, "pgm-late");
         Settler settler = new Settler(jdbi, CATALOG, 100);
@@ -80,7 +63,7 @@ class LateUsageDuringSettlementTest {
      */
     @Test
     void wherePeriodSettlementIsWhenTheSampleLandsItIsBilledExactlyOnce() {
-        Jdbi jdbi = db.jdbi();
+        Jdbi jdbi = DB.jdbi();
         for (int landing = 1; landing <= 4; landing++) {
             String account = "acc-landing-" + landing;
             String[] instances = {account + "-a", account + "-b", account + "-c"};
@@ -124,7 +107,7 @@ class LateUsageDuringSettlementTest {
 
     /** 3 RCU from half past the hour, reported 30 s after the hour ended. */
     private static boolean lateSample(Jdbi jdbi, String account, String instance) {
-        UsageIngest usage = new UsageIngest(jdbi, new SimulatedClock(HOUR.plusSeconds(3600 + 30)), new SimulatedProvisioner(),
+        UsageIngest usage = new UsageIngest(jdbi, CATALOG, new SimulatedClock(HOUR.plusSeconds(3600 + 30)), new SimulatedProvisioner(CATALOG),
                 new Adjustments(CATALOG));
         return usage.record(account, instance, new UsageSample("late-" + instance, HOUR.plusSeconds(1800), new BigDecimal("3"), null));
     }

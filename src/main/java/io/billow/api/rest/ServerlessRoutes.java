@@ -13,6 +13,7 @@ import io.javalin.http.Context;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** The native side of the serverless flow: switch, usage samples and estimates. */
 public final class ServerlessRoutes {
@@ -24,7 +25,8 @@ public final class ServerlessRoutes {
         }
     }
 
-    record UsageBody(String eventId, Instant at, BigDecimal rcu, Integer connections) {
+    record UsageBody(String eventId, Instant at, BigDecimal rcu, Integer connections, Map<String, BigDecimal> counts,
+                     Map<String, BigDecimal> levels) {
     }
 
     record EstimateBody(String instanceId, String payType, String instanceClass, BigDecimal minCapacity, BigDecimal maxCapacity,
@@ -51,7 +53,8 @@ public final class ServerlessRoutes {
 
     void recordUsage(Context ctx, Caller caller) {
         UsageBody b = Json.read(ctx.body(), UsageBody.class);
-        boolean recorded = usage.record(caller.scope(null), ctx.pathParam("id"), new UsageSample(b.eventId(), b.at(), b.rcu(), b.connections()));
+        boolean recorded = usage.record(caller.scope(null), ctx.pathParam("id"), new UsageSample(b.eventId(), b.at(), b.rcu(), b.connections(),
+                b.counts(), b.levels()));
         RestApi.json(ctx, recorded ? 201 : 200, Json.MAPPER.createObjectNode().put("eventId", b.eventId()).put("duplicate", !recorded));
     }
 

@@ -1,0 +1,167 @@
+package io.billow.settlement;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.billow.catalog.BillingMethod;
+import io.billow.catalog.Catalog;
+import io.billow.catalog.CatalogLoader;
+import io.billow.change.Adjustments;
+import io.billow.change.UsageIngest;
+import io.billow.change.UsageSample;
+import io.billow.clock.SimulatedClock;
+import io.billow.instance.Instance;
+import io.billow.instance.InstanceStore;
+import io.billow.problem.ProblemException;
+import io.billow.provision.SimulatedProvisioner;
+import io.billow.timeline.InstanceSnapshot;
+import io.billow.timeline.TimelineEvent;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The RocketMQ 4.x free quota: 20,000,000 API calls a month shared by every instance of an
+ * account, applied in usage order, across hours and instances, reset by a new month, and handed
+ * out exactly once when settlement crashes between batches. Price: USD 0.02 per 10,000 calls.
+ *
+ * <pre>
+ * Jan 31 22:10  A 12,000,000   free (12 M used)
+ *        22:20  B  7,000,000   free (19 M used)
+ *        22:40  A  3,000,000   1 M free, 2 M charged: 2,000,000 / 10,000 × 0.02 = 4.00
+ *        23:30  B    500,000   charged: 1.00
+ * Feb  1 00:10  A  1,000,000   free: a new month, a new quota
+ *        late:  B at 22:50, 2,000,000, reported at 01:30: nothing left of January's quota → 4.00 adjustment
+ * </pre>
+ */
+class AccountQuotaTest {
+
+    private static final Catalog CATALOG = CatalogLoader.fromClasspath();
+    private static final Instant FIRST = Instant.parse("2026-01-31T22:00:00Z");
+    @RegisterExtension
+    static final OwnDatabase DB = new OwnDatabase("billow-quota-");
+
+    @Test
+    void theAccountsFreeCallsAreSharedInUsageOrderAcrossInstancesAndHoursAndResetByANewMonth() {
+        Jdbi jdbi = DB.jdbi();
+        String account = "acc-quota";
+        String a = "MQ_INST_0000000000000001_quotaAAA";
+        String b = "MQ_INST_0000000000000001_quotaBBB";
+        createAccountWith(jdbi, account, a, b);
+        UsageIngest usage = ingest(jdbi, Instant.parse("2026-02-01T00:30:00Z"));
+        calls(usage, account, a, "a1", "2026-01-31T22:10:00Z", 12_000_000);
+        calls(usage, account, b, "b1", "2026-01-31T22:20:00Z", 7_000_000);
+        calls(usage, account, a, "a2", "2026-01-31T22:40:00Z", 3_000_000);
+        calls(usage, account, b, "b2", "2026-01-31T23:30:00Z", 500_000);
+        calls(usage, account, a, "a3", "2026-02-01T00:10:00Z", 1_000_000);
+
+        // One instance a batch, and the first attempt dies after the first batch is written.
+        Settler settler = new Settler(jdbi, CATALOG, 1);
+        AtomicInteger writes = new AtomicInteger();
+        settler.beforeEachWrite(() -> {
+            if (writes.incrementAndGet() == 2) {
+                throw new IllegalStateException("simulated crash between batches");
+            }
+        });
+        assertThatThrownBy(() -> settler.settleAccount(account, FIRST, (done, what) -> { })).hasMessageContaining("simulated crash");
+        assertThat(chargedCalls(jdbi, a, FIRST)).isEqualByComparingTo("2000000");
+        settler.settleAccount(account, FIRST, (done, what) -> { });
+        settler.settleAccount(account, FIRST.plusSeconds(3600), (done, what) -> { });
+        settler.settleAccount(account, FIRST.plusSeconds(7200), (done, what) -> { });
+
+        assertThat(chargedCalls(jdbi, a, FIRST)).isEqualByComparingTo("2000000");
+        assertThat(amount(jdbi, a, FIRST)).isEqualByComparingTo("4.00");
+        assertThat(chargedCalls(jdbi, b, FIRST)).as("B's 7 M came before the quota ran out").isZero();
+        assertThat(chargedCalls(jdbi, b, FIRST.plusSeconds(3600))).isEqualByComparingTo("500000");
+        assertThat(amount(jdbi, b, FIRST.plusSeconds(3600))).isEqualByComparingTo("1.00");
+        assertThat(chargedCalls(jdbi, a, FIRST.plusSeconds(7200))).as("February starts a new quota").isZero();
+        assertThat(bills(jdbi, a)).as("one bill per instance-period, the crash doubled nothing").isEqualTo(2);
+        assertThat(used(jdbi, account, "2026-01-01T00:00:00Z")).isEqualByComparingTo("22500000");
+        assertThat(used(jdbi, account, "2026-02-01T00:00:00Z")).isEqualByComparingTo("1000000");
+
+        // Late usage for a settled January hour: nothing is left of January's quota.
+        calls(ingest(jdbi, Instant.parse("2026-02-01T01:30:00Z")), account, b, "b-late", "2026-01-31T22:50:00Z", 2_000_000);
+        BigDecimal adjusted = jdbi.withHandle(h -> h.createQuery("SELECT sum(amount) FROM adjustments WHERE instance_id = :i AND item = 'api_calls'")
+                .bind("i", b).mapTo(BigDecimal.class).one());
+        assertThat(adjusted).isEqualByComparingTo("4.00");
+        assertThat(used(jdbi, account, "2026-01-01T00:00:00Z")).isEqualByComparingTo("24500000");
+        // The same event again changes nothing.
+        assertThat(ingest(jdbi, Instant.parse("2026-02-01T01:31:00Z")).record(account, b, new UsageSample("b-late",
+                Instant.parse("2026-01-31T22:50:00Z"), null, null, Map.of("api_calls", BigDecimal.valueOf(2_000_000)), Map.of()))).isFalse();
+        assertThat(used(jdbi, account, "2026-01-01T00:00:00Z")).isEqualByComparingTo("24500000");
+    }
+
+    @Test
+    void usageTheProductDoesNotCountIsRefusedNamingWhatItCounts() {
+        Jdbi jdbi = DB.jdbi();
+        String account = "acc-quota-bad";
+        String a = "MQ_INST_0000000000000002_badAAAAA";
+        createAccountWith(jdbi, account, a);
+        UsageIngest usage = ingest(jdbi, Instant.parse("2026-02-01T00:30:00Z"));
+        assertThatThrownBy(() -> usage.record(account, a, new UsageSample("x", Instant.parse("2026-02-01T00:00:00Z"), null, null,
+                Map.of("rcu_seconds", BigDecimal.ONE), Map.of())))
+                .isInstanceOf(ProblemException.class).hasMessageContaining("api_calls");
+        assertThatThrownBy(() -> usage.record(account, a, new UsageSample("y", Instant.parse("2026-02-01T00:00:00Z"), null, null,
+                Map.of("api_calls", new BigDecimal("-1")), Map.of())))
+                .isInstanceOf(ProblemException.class).hasMessageContaining("counts.api_calls");
+        int recorded = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM usage_counts WHERE instance_id = :i").bind("i", a)
+                .mapTo(Integer.class).one());
+        assertThat(recorded).isZero();
+    }
+
+    private static UsageIngest ingest(Jdbi jdbi, Instant now) {
+        return new UsageIngest(jdbi, CATALOG, new SimulatedClock(now), new SimulatedProvisioner(CATALOG), new Adjustments(CATALOG));
+    }
+
+    private static void calls(UsageIngest usage, String account, String instance, String eventId, String at, long calls) {
+        assertThat(usage.record(account, instance, new UsageSample(eventId, Instant.parse(at), null, null,
+                Map.of("api_calls", BigDecimal.valueOf(calls)), Map.of()))).isTrue();
+    }
+
+    /** Standard Edition instances created two days before; the account's cursor is at the first hour. */
+    private static void createAccountWith(Jdbi jdbi, String account, String... instances) {
+        Instant created = FIRST.minusSeconds(2 * 86_400);
+        jdbi.useTransaction(h -> {
+            h.createUpdate("INSERT INTO accounts (id, name, currency, balance, settlement_zone, standard_offset_s, settled_through, "
+                    + "created_at) VALUES (:a, 'quota', 'USD', 100, 'UTC', 0, :s, :c)").bind("a", account).bind("s", Timestamp.from(FIRST))
+                    .bind("c", Timestamp.from(created)).execute();
+            InstanceSnapshot snapshot = InstanceSnapshot.created("rocketmq-4", "cn-hangzhou", "Standard", "standard",
+                    BillingMethod.PAY_AS_YOU_GO, 0, "none");
+            for (String id : instances) {
+                InstanceStore.insert(h, new Instance(id, account, "rocketmq-4", "cn-hangzhou", "cn-hangzhou-a", "Standard", "standard",
+                        BillingMethod.PAY_AS_YOU_GO, "Running", 0, "none", JsonNodeFactory.instance.objectNode(), created, null, null, 0),
+                        new TimelineEvent.Created(created, snapshot));
+            }
+        });
+    }
+
+    private static BigDecimal chargedCalls(Jdbi jdbi, String instance, Instant period) {
+        return line(jdbi, instance, period, "quantity");
+    }
+
+    private static BigDecimal amount(Jdbi jdbi, String instance, Instant period) {
+        return line(jdbi, instance, period, "amount");
+    }
+
+    private static BigDecimal line(Jdbi jdbi, String instance, Instant period, String column) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT coalesce(sum(l." + column + "), 0) FROM bill_lines l JOIN bills b ON b.id = l.bill_id "
+                + "WHERE b.instance_id = :i AND b.period_start = :p AND l.item = 'api_calls'").bind("i", instance)
+                .bind("p", Timestamp.from(period)).mapTo(BigDecimal.class).one());
+    }
+
+    private static int bills(Jdbi jdbi, String instance) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM bills WHERE instance_id = :i").bind("i", instance).mapTo(Integer.class).one());
+    }
+
+    private static BigDecimal used(Jdbi jdbi, String account, String cycle) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT coalesce(sum(used), 0) FROM account_quota_usage WHERE account_id = :a AND cycle_start = :c")
+                .bind("a", account).bind("c", Timestamp.from(Instant.parse(cycle))).mapTo(BigDecimal.class).one());
+    }
+}
