@@ -14,17 +14,19 @@ import java.util.Optional;
  * @param defaultStorageType the storage type of an instance created without one (empty: the product has no storage)
  * @param durations         seconds an operation kind takes on the simulated provisioner (PAUSE, UPGRADE_EDITION...)
  * @param termMonths        the subscription terms the product sells, in months
+ * @param resourceKinds     the named resources an instance holds (RocketMQ topics and groups), counted on its timeline
  */
 public record ProductFacts(String idFormat, long retentionDays, Optional<String> defaultStorageType, Map<String, Long> durations,
-                           List<Integer> termMonths) {
+                           List<Integer> termMonths, List<String> resourceKinds) {
 
     /** A product file without a facts block. */
     public static final ProductFacts DEFAULT = new ProductFacts("ins-{lower:17}", 15, Optional.empty(), Map.of(),
-            List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 24, 36));
+            List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 24, 36), List.of());
 
     public ProductFacts {
         durations = Map.copyOf(durations);
         termMonths = List.copyOf(termMonths);
+        resourceKinds = List.copyOf(resourceKinds);
     }
 
     public Optional<Long> durationSeconds(String operationKind) {

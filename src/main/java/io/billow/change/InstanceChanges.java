@@ -38,6 +38,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 
 /**
@@ -55,6 +57,7 @@ public final class InstanceChanges {
     private final Catalog catalog;
     private final BillowClock clock;
     private final Provisioner provisioner;
+    private final Map<String, ProductRules> rules = new ConcurrentHashMap<>();
 
     public InstanceChanges(Jdbi jdbi, Catalog catalog, BillowClock clock, Provisioner provisioner) {
         this.jdbi = jdbi;
@@ -65,6 +68,21 @@ public final class InstanceChanges {
 
     public Catalog catalog() {
         return catalog;
+    }
+
+    /** A product's own rules, registered once at start by its package. */
+    public InstanceChanges withRules(String product, ProductRules productRules) {
+        if (catalog.product(product).isEmpty()) {
+            throw new IllegalStateException("rules registered for " + product + ", which the catalog does not have");
+        }
+        if (rules.putIfAbsent(product, productRules) != null) {
+            throw new IllegalStateException("rules for " + product + " are registered twice");
+        }
+        return this;
+    }
+
+    ProductRules rules(String product) {
+        return rules.getOrDefault(product, ProductRules.NONE);
     }
 
     public record Created(Instance instance, Order order) {
@@ -142,6 +160,7 @@ public final class InstanceChanges {
             } else if (req.months() != null) {
                 problems.add(Problem.of(Codes.INVALID_PARAMETER, "a term in months only applies to Subscription instances"));
             }
+            rules(product.code()).checkCreate(req, problems);
             if (!problems.isEmpty()) {
                 throw new ProblemException(problems);
             }
@@ -172,9 +191,8 @@ public final class InstanceChanges {
             provision(product.code(), zone, method, id);
             unreserve[0] = () -> provisioner.release(product.code(), zone, method);
             ObjectNode attributes = JSON.createObjectNode();
-            if (product.code().startsWith("rds-")) {
-                RdsAttributes.defaults(attributes, req.engineVersion());
-            }
+            req.labels().forEach(attributes::put);
+            rules(product.code()).initialAttributes(attributes, req, id);
             if (method == BillingMethod.SERVERLESS) {
                 attributes.put("minCapacity", req.rcuMin().toPlainString()).put("maxCapacity", req.rcuMax().toPlainString());
             }

@@ -1,6 +1,7 @@
 package io.billow.metering;
 
 import io.billow.catalog.BillingItem;
+import io.billow.catalog.BillingMethod;
 import io.billow.catalog.Granularity;
 import io.billow.catalog.Product;
 import io.billow.catalog.SpecRule;
@@ -199,8 +200,11 @@ public final class Meter {
     }
 
     /**
-     * DAY items: the peak count present at any accruing moment of the day bills one day each,
-     * charged in the period that ends the day. Rate = peak count above the free quota, per spec.
+     * DAY items: each resource present at any accruing moment of the day bills one day, charged
+     * in the period that ends the day. Where the timeline also counts creations ({@code topics+}),
+     * that is the count when the day's billing starts plus what was created after (a topic
+     * deleted before another was created still bills its day); otherwise the day's peak count.
+     * Rate = that number above the free quota, per spec.
      */
     private static void addDays(List<Accrual> out, List<Segment> segments, Product product, Interval day) {
         long from = day.start().getEpochSecond();
@@ -209,7 +213,7 @@ public final class Meter {
             if (item.granularity() != Granularity.DAY) {
                 continue;
             }
-            Map<String, Accrual> peaks = new LinkedHashMap<>();
+            Map<String, DayCount> days = new LinkedHashMap<>();
             for (int s = Segment.firstEndingAfter(segments, from); s < segments.size() && segments.get(s).start() < to; s++) {
                 Segment segment = segments.get(s);
                 InstanceSnapshot snap = segment.snapshot();
@@ -218,16 +222,32 @@ public final class Meter {
                     continue;
                 }
                 String spec = spec(item, snap, rule);
-                BigDecimal rate = rate(item, snap, spec);
-                Accrual best = peaks.get(spec);
-                if (rate.signum() > 0 && (best == null || rate.compareTo(best.rate()) > 0)) {
-                    peaks.put(spec, new Accrual(item, spec, snap.method(), from, to, rate, segment.eventIndex()));
-                }
+                DayCount d = days.get(spec);
+                long present = snap.count(item.resource());
+                long created = snap.count(item.resource() + "+");
+                days.put(spec, d == null ? new DayCount(snap.method(), present, present, created, created, segment.eventIndex())
+                        : d.then(present, created));
             }
-            out.addAll(peaks.values());
+            days.forEach((spec, d) -> {
+                BigDecimal rate = BigDecimal.valueOf(Math.max(0, d.distinct() - item.freeQuota(spec)));
+                if (rate.signum() > 0) {
+                    out.add(new Accrual(item, spec, d.method(), from, to, rate, d.eventIndex()));
+                }
+            });
         }
     }
 
+    /** One spec's day so far: the count when its billing began, the peak, and the creation counter then and now. */
+    private record DayCount(BillingMethod method, long first, long peak, long createdAtFirst, long createdNow, int eventIndex) {
+
+        DayCount then(long present, long created) {
+            return new DayCount(method, first, Math.max(peak, present), createdAtFirst, created, eventIndex);
+        }
+
+        long distinct() {
+            return Math.max(peak, first + createdNow - createdAtFirst);
+        }
+    }
     private static InstanceSnapshot snapshotAt(List<Segment> segments, long at) {
         int i = Segment.firstEndingAfter(segments, at);
         if (i < segments.size() && segments.get(i).start() <= at) {

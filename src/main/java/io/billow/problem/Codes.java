@@ -21,6 +21,12 @@ public final class Codes {
     public static final String UNKNOWN_USAGE = "InvalidParameter.UsageItem";
     public static final String INCORRECT_STATE = "IncorrectDBInstanceState";
     public static final String INSUFFICIENT_BALANCE = "InsufficientBalance";
+    /** A topic, group or other named resource of an instance. */
+    public static final String RESOURCE_EXISTS = "ResourceAlreadyExists";
+    public static final String RESOURCE_NOT_FOUND = "Resource.NotFound";
+    public static final String RESOURCE_QUOTA = "QuotaExceeded.Resource";
+    /** The instance's subscription expired (Locked) or it was stopped for debt: renew or top up first. */
+    public static final String INSTANCE_EXPIRED = "InstanceExpired";
 
     private Codes() {
     }

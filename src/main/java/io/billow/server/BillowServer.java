@@ -16,7 +16,11 @@ import io.billow.webhook.WebhookDispatcher;
 import io.billow.webhook.WebhookStore;
 import io.billow.api.rpc.RpcGateway;
 import io.billow.api.rpc.bss.BssActions;
-import io.billow.api.rpc.rds.RdsActions;
+import io.billow.product.ProductModule;
+import io.billow.product.rds.RdsActions;
+import io.billow.product.rds.RdsModule;
+import io.billow.product.rocketmq4.RocketMq4Module;
+import io.billow.resource.InstanceResources;
 import io.billow.change.Adjustments;
 import io.billow.change.Estimates;
 import io.billow.change.InstanceChanges;
@@ -46,6 +50,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -79,6 +84,7 @@ public final class BillowServer implements AutoCloseable {
     private final RdsSwitches switches;
     private final UsageIngest usage;
     private final SubscriptionToPayAsYouGo payTypes;
+    private final InstanceResources resources;
     private final Javalin http;
     private final ScheduledExecutorService ticker;
     private final WebhookDispatcher webhooks;
@@ -102,6 +108,7 @@ public final class BillowServer implements AutoCloseable {
         this.switches = new RdsSwitches(jdbi, catalog, clock, provisioner);
         this.usage = new UsageIngest(jdbi, catalog, clock, provisioner, new Adjustments(catalog));
         this.payTypes = new SubscriptionToPayAsYouGo(jdbi, clock);
+        this.resources = new InstanceResources(jdbi, catalog, clock);
         RequestAuthenticator signatures = RpcApi.authenticator(jdbi, accounts);
         WebhookStore webhooks = new WebhookStore(jdbi, new SecretSealer(keys.masterKey()));
         this.webhooks = new WebhookDispatcher(jdbi, webhooks, new SystemClock());
@@ -109,9 +116,14 @@ public final class BillowServer implements AutoCloseable {
                 new MoneyRoutes(jdbi, catalog), new ClockRoutes(clock, scheduler, provisioner),
                 new ServerlessRoutes(switches, usage, new Estimates(jdbi, catalog, clock, switches)),
                 new SignedNativeCalls(signatures, accounts), new WebhookRoutes(webhooks, clock));
-        RpcGateway rpc = RpcApi.gateway(signatures, clock, accounts,
-                new RdsActions(jdbi, catalog, changes, switches, payTypes, accounts, RpcApi.clientTokens(jdbi, clock)),
-                new BssActions(jdbi, accounts));
+        var tokens = RpcApi.clientTokens(jdbi, clock);
+        // The products Billow has code for, one line each; a catalog without one leaves it out.
+        List<ProductModule> products = List.of(
+                new RdsModule(new RdsActions(jdbi, catalog, changes, switches, payTypes, accounts, tokens)),
+                new RocketMq4Module(jdbi, catalog, changes, resources, tokens));
+        List<ProductModule> offered = products.stream().filter(m -> catalog.product(m.product()).isPresent()).toList();
+        offered.forEach(m -> changes.withRules(m.product(), m.rules()));
+        RpcGateway rpc = RpcApi.gateway(signatures, clock, accounts, offered, new BssActions(jdbi, accounts));
         this.http = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -242,6 +254,10 @@ public final class BillowServer implements AutoCloseable {
 
     public RdsSwitches switches() {
         return switches;
+    }
+
+    public InstanceResources resources() {
+        return resources;
     }
 
     public UsageIngest usage() {

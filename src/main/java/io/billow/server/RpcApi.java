@@ -11,13 +11,15 @@ import io.billow.api.rpc.RpcActions;
 import io.billow.api.rpc.RpcGateway;
 import io.billow.api.rpc.bss.BssActions;
 import io.billow.api.rpc.ram.RoleActions;
-import io.billow.api.rpc.rds.RdsActions;
+import io.billow.product.ProductModule;
 import io.billow.clock.BillowClock;
 import io.billow.clock.SystemClock;
 import io.billow.problem.ProblemException;
 import io.billow.rating.PriceNotFoundException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+
+import java.util.List;
 
 /**
  * Builds the Alibaba-compatible RPC gateway of a server: its actions, how its keys are found,
@@ -37,13 +39,13 @@ final class RpcApi {
                 new JdbiNonceStore(jdbi, new SystemClock()::now, NONCE_PURGE_EVERY));
     }
 
-    static RpcGateway gateway(RequestAuthenticator authenticator, BillowClock clock, AccountStore accounts, RdsActions rds,
+    static RpcGateway gateway(RequestAuthenticator authenticator, BillowClock clock, AccountStore accounts, List<ProductModule> products,
                               BssActions bss) {
         // The SDKs date and sign requests with the real time, so signatures are judged by the wall
         // clock even under --simulated-clock; the actions see the business clock.
         BillowClock wall = new SystemClock();
         RpcActions actions = new RpcActions();
-        rds.register(actions);
+        products.forEach(p -> p.registerRpc(actions));
         new RoleActions(accounts).register(actions);
         bss.register(actions);
         return new RpcGateway(authenticator, id -> accounts.findKey(id).map(AccountStore.AccessKey::accountId), actions, clock::now)

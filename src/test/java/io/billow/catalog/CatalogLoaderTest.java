@@ -102,7 +102,7 @@ class CatalogLoaderTest {
     @Test
     void anUnknownKeyIsATypoNotAnExtension() {
         refused(GOOD_HEAD.replace("cores: 1}", "cores: 1, memroyGb: 2}"),
-                "catalog/p.yaml:5: unknown key 'memroyGb' in class c1 (allowed: cores, edition, memoryGb, methods, storageGb)");
+                "catalog/p.yaml:5: unknown key 'memroyGb' in class c1 (allowed: cores, edition, limits, memoryGb, methods, storageGb)");
     }
 
     @Test

@@ -37,14 +37,18 @@ class ResourceBillingTest {
         assertThat(clients.amount()).isEqualByComparingTo("0.200000"); // 200 clients × 0.001 per client-hour
     }
 
+    /** The account's allocation gave u1 all of its 600,000 calls free and u2 the 400,000 left of a 1 M quota (events 1 and 2). */
     @Test
-    void apiCallsAfterTheMonthlyFreeQuotaAreBilledPerTenThousand() {
+    void apiCallsAfterTheAccountsFreeAllocationAreBilledPerTenThousand() {
         Story s = queue().at("00:05").usage("calls", 600_000, "u1").at("00:06").usage("calls", 600_000, "u2");
         Rater rater = new Rater(TestCatalog.prices());
         Rater.Pricing pricing = new Rater.Pricing("mq", "cn-hangzhou", "USD");
 
-        List<BillLine> fresh = rater.rate(s.meter("00:00", "01:00"), pricing, Map.of());
-        List<BillLine> late = rater.rate(s.meter("00:00", "01:00"), pricing, Map.of("calls", new BigDecimal("2000000")));
+        List<BillLine> fresh = rater.rate(s.meter("00:00", "01:00"), pricing, Map.of(),
+                Map.of(1, new BigDecimal("600000"), 2, new BigDecimal("400000")));
+        List<BillLine> late = rater.rate(s.meter("00:00", "01:00"), pricing, Map.of(), Map.of(1, BigDecimal.ZERO, 2, BigDecimal.ZERO));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> rater.rate(s.meter("00:00", "01:00"), pricing, Map.of()))
+                .as("an account-wide quota is never guessed").hasMessageContaining("no allocation");
 
         assertThat(fresh).filteredOn(l -> l.item().equals("calls")).extracting(BillLine::quantity, BillLine::amount)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(new BigDecimal("200000"), new BigDecimal("0.400000")));

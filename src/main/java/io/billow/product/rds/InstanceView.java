@@ -1,4 +1,4 @@
-package io.billow.api.rpc.rds;
+package io.billow.product.rds;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

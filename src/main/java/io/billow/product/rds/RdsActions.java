@@ -1,4 +1,4 @@
-package io.billow.api.rpc.rds;
+package io.billow.product.rds;
 
 import io.billow.account.AccountStore;
 import io.billow.api.rpc.ClientTokens;

@@ -1,0 +1,24 @@
+package io.billow.product;
+
+import io.billow.api.rpc.RpcActions;
+import io.billow.change.ProductRules;
+
+/**
+ * What one product adds to the engine beyond its catalog file: its rules and the actions of its
+ * cloud API. Each product's package has one; the server lists them in one place, so adding a
+ * product touches its YAML, its package and that list.
+ */
+public interface ProductModule {
+
+    /** The catalog product this module serves; a catalog without it leaves the module out. */
+    String product();
+
+    /** The product's own rules for the change engine. */
+    default ProductRules rules() {
+        return ProductRules.NONE;
+    }
+
+    /** Adds the actions of the product's cloud API (its RPC service and version). */
+    default void registerRpc(RpcActions actions) {
+    }
+}
