@@ -29,6 +29,7 @@ import io.billow.problem.Codes;
 import io.billow.problem.Problem;
 import io.billow.problem.ProblemException;
 import io.billow.provision.Provisioner;
+import io.billow.resource.InstanceResources;
 import io.billow.timeline.InstanceSnapshot;
 import io.billow.timeline.TimelineEvent;
 import org.jdbi.v3.core.Handle;
@@ -81,7 +82,7 @@ public final class InstanceChanges {
         return this;
     }
 
-    ProductRules rules(String product) {
+    public ProductRules rules(String product) {
         return rules.getOrDefault(product, ProductRules.NONE);
     }
 
@@ -213,7 +214,7 @@ public final class InstanceChanges {
                 explanation += "; " + coupon.toPlainString() + " paid by coupons, " + cash.toPlainString() + " in cash";
             }
             Order order = OrderStore.insert(h, accountId, id, OrderType.NEW, OrderStatus.FULFILLED, account.currency(), listPrice,
-                    BigDecimal.ZERO, coupon, cash, explanation, JSON.createObjectNode().put("months", req.months()), now);
+                    BigDecimal.ZERO, coupon, cash, explanation, orderDetails(req, attributes, now), now);
             if (cash.signum() > 0) {
                 AccountStore.ledger(h, accountId, "ORDER_PAYMENT", cash.negate(), "order:" + order.id(), now);
                 h.createUpdate("UPDATE accounts SET balance = balance - :p WHERE id = :id").bind("p", cash).bind("id", accountId).execute();
@@ -222,6 +223,15 @@ public final class InstanceChanges {
                     .put("billingMethod", method.alibabaName()).put("orderId", order.id()));
             return new Created(InstanceStore.get(h, accountId, id), order);
         });
+    }
+
+    /** A subscription's NEW order says what it paid for: the term from now to its expiry. */
+    private static ObjectNode orderDetails(CreateInstance req, ObjectNode attributes, Instant now) {
+        ObjectNode details = JSON.createObjectNode().put("months", req.months());
+        if (attributes.has("expiresAt")) {
+            details.put("paidFrom", now.toString()).put("paidTo", attributes.get("expiresAt").asText());
+        }
+        return details;
     }
 
     /**
@@ -252,6 +262,7 @@ public final class InstanceChanges {
                 throw new ProblemException(Codes.INCORRECT_STATE, "instance " + instanceId + " has an operation in progress (" + i.status() + ")");
             }
             InstanceStore.append(h, instanceId, List.of(new TimelineEvent.Released(now)));
+            InstanceResources.releaseAll(h, instanceId, now);
             EventLog.emit(h, i.accountId(), instanceId, "instance.released", now, EventLog.payload());
             return InstanceStore.get(h, null, instanceId);
         });
@@ -369,7 +380,7 @@ public final class InstanceChanges {
     }
 
     /** The instance must be in {@code state}, with no operation or unpaid order in flight. */
-    static void requireIdle(Handle h, Instance i, String state) {
+    public static void requireIdle(Handle h, Instance i, String state) {
         if (i.isReleased()) {
             throw InstanceStore.notFound(i.id());
         }

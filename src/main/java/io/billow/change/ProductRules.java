@@ -1,9 +1,11 @@
 package io.billow.change;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.billow.catalog.BillingMethod;
 import io.billow.problem.Problem;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a product decides about its own instances, given to the engine by the product's package
@@ -19,7 +21,29 @@ public interface ProductRules {
     default void checkCreate(CreateInstance request, List<Problem> problems) {
     }
 
+    /** Checks of a named resource (a topic, a group) as the product's own API names them; each failure is added. */
+    default void checkResource(String kind, String name, ObjectNode attributes, List<Problem> problems) {
+    }
+
     /** The facts the product records on a new instance (engine version, endpoints...). */
     default void initialAttributes(ObjectNode attributes, CreateInstance request, String instanceId) {
+    }
+
+    /**
+     * The post-expiration actions the product offers besides deleting (RocketMQ 4.x:
+     * {@code DowngradeToStandard}), each with what the instance becomes when its subscription
+     * ends, by expiry or by unsubscribing.
+     */
+    default Map<String, Conversion> postExpirationConversions() {
+        return Map.of();
+    }
+
+    /** Changes the product offers beyond the engine's own, by action name (RocketMQ 4.x: upgradeEdition). */
+    default Map<String, ChangeAction> changeActions() {
+        return Map.of();
+    }
+
+    /** What a subscription instance becomes, in place, with everything it holds: edition, class and billing method. */
+    record Conversion(String edition, String instanceClass, BillingMethod method) {
     }
 }

@@ -1,10 +1,11 @@
 package io.billow.lifecycle;
 
-import io.billow.catalog.Catalog;
 import io.billow.event.EventLog;
 import io.billow.instance.Instance;
 import io.billow.instance.InstanceStore;
 import io.billow.provision.Provisioner;
+import io.billow.resource.InstanceResources;
+import io.billow.subscription.Expiries;
 import io.billow.timeline.TimelineEvent;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -18,8 +19,9 @@ import java.util.Optional;
 /**
  * Work that time makes due on its own (domain.md §9):
  * <ul>
- *   <li>a subscription reaching the end of its term is locked, then released after its
- *       product's retention unless renewed;</li>
+ *   <li>a subscription reaching the end of its term: warnings before, then auto-renewal or its
+ *       post-expiration action ({@link Expiries}); a locked one is released after its product's
+ *       retention unless renewed;</li>
  *   <li>an overdue account's pay-as-you-go and serverless instances keep running for 15 days,
  *       are stopped from day 16 and released on day 31; a top-up that clears the debt starts
  *       stopped instances again ({@link #resumeAfterTopUp}).</li>
@@ -33,18 +35,20 @@ public final class Lifecycle {
 
     private final Jdbi jdbi;
     private final Provisioner provisioner;
-    private final Catalog catalog;
+    private final Expiries expiries;
 
-    public Lifecycle(Jdbi jdbi, Provisioner provisioner, Catalog catalog) {
+    public Lifecycle(Jdbi jdbi, Provisioner provisioner, Expiries expiries) {
         this.jdbi = jdbi;
         this.provisioner = provisioner;
-        this.catalog = catalog;
+        this.expiries = expiries;
     }
 
     public Optional<Instant> nextDue() {
         return jdbi.withHandle(h -> h.createQuery("SELECT min(t) FROM ("
                         + "SELECT min(expires_at) AS t FROM instances WHERE released_at IS NULL AND billing_method = 'SUBSCRIPTION' "
                         + "AND status <> 'Locked' AND expires_at IS NOT NULL "
+                        + "UNION ALL SELECT min(" + Expiries.NEXT_WARNING_SQL + ") FROM instances WHERE released_at IS NULL "
+                        + "AND billing_method = 'SUBSCRIPTION' AND status <> 'Locked' AND expires_at IS NOT NULL "
                         + "UNION ALL SELECT min(release_at) FROM instances WHERE released_at IS NULL AND release_at IS NOT NULL "
                         + "UNION ALL SELECT min(overdue_since + CASE overdue_stage WHEN 0 THEN interval '15 days' ELSE interval '30 days' END) "
                         + "FROM accounts WHERE overdue_since IS NOT NULL AND overdue_stage < 2) due")
@@ -55,19 +59,14 @@ public final class Lifecycle {
     public void runDue(Instant at) {
         List<Instance> released = new ArrayList<>();
         jdbi.useTransaction(h -> {
-            for (String[] i : rows(h, "SELECT id, account_id, product, expires_at::text FROM instances WHERE released_at IS NULL "
-                    + "AND billing_method = 'SUBSCRIPTION' AND status <> 'Locked' AND expires_at <= :at ORDER BY expires_at, id FOR UPDATE", at)) {
-                Instant expired = expiryOf(h, i[0]);
-                InstanceStore.append(h, i[0], List.of(new TimelineEvent.StateChanged(expired, "Locked")));
-                Instant release = expired.plusSeconds(catalog.product(i[2]).orElseThrow().facts().retentionDays() * DAY);
-                h.createUpdate("UPDATE instances SET release_at = :r WHERE id = :id").bind("r", Timestamp.from(release)).bind("id", i[0]).execute();
-                EventLog.emit(h, i[1], i[0], "instance.expired", expired, EventLog.payload().put("releaseAt", release.toString()));
-            }
+            expiries.warnDue(h, at);
+            expiries.expireDue(h, at);
             for (String[] i : rows(h, "SELECT id, account_id, product, release_at::text FROM instances WHERE released_at IS NULL "
                     + "AND release_at <= :at ORDER BY release_at, id FOR UPDATE", at)) {
                 Instant release = h.createQuery("SELECT release_at FROM instances WHERE id = :id").bind("id", i[0])
                         .mapTo(Timestamp.class).one().toInstant();
                 InstanceStore.append(h, i[0], List.of(new TimelineEvent.Released(release)));
+                InstanceResources.releaseAll(h, i[0], release);
                 released.add(InstanceStore.get(h, null, i[0]));
                 EventLog.emit(h, i[1], i[0], "instance.released", release, EventLog.payload().put("reason", "not renewed or overdue"));
             }
@@ -81,10 +80,6 @@ public final class Lifecycle {
         for (Instance i : released) {
             provisioner.release(i.product(), i.zoneId(), i.method());
         }
-    }
-
-    private static Instant expiryOf(Handle h, String id) {
-        return h.createQuery("SELECT expires_at FROM instances WHERE id = :id").bind("id", id).mapTo(Timestamp.class).one().toInstant();
     }
 
     /** Day 16: stop metered instances; day 31: release them (returned). */
@@ -103,6 +98,7 @@ public final class Lifecycle {
                         since.plusSeconds(OVERDUE_RELEASE_AFTER).toString()));
             } else {
                 InstanceStore.append(h, id, List.of(new TimelineEvent.Released(when)));
+                InstanceResources.releaseAll(h, id, when);
                 released.add(InstanceStore.get(h, null, id));
                 EventLog.emit(h, accountId, id, "instance.released", when, EventLog.payload().put("reason", "overdue for 30 days"));
             }

@@ -39,6 +39,11 @@ public final class Rounding {
      * the minor unit once, at the end (domain.md §1 and §8).
      */
     public static BigDecimal prorated(BigDecimal numerator, long denominator) {
-        return numerator.divide(BigDecimal.valueOf(denominator), MINOR_UNIT_SCALE, RoundingMode.HALF_UP);
+        return prorated(numerator, BigDecimal.valueOf(denominator));
+    }
+
+    /** The same, for a fraction whose denominator is a product of several terms' lengths. */
+    public static BigDecimal prorated(BigDecimal numerator, BigDecimal denominator) {
+        return numerator.divide(denominator, MINOR_UNIT_SCALE, RoundingMode.HALF_UP);
     }
 }

@@ -5,10 +5,13 @@ import io.billow.instance.InstanceStore;
 import io.billow.order.OrderStatus;
 import io.billow.order.OrderStore;
 import io.billow.provision.Provisioner;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finishes due operations: asks the provisioner to carry each out, then, in one transaction,
@@ -19,10 +22,25 @@ public final class OperationRunner {
 
     private final Jdbi jdbi;
     private final Provisioner provisioner;
+    private final Map<String, Completion> completions = new ConcurrentHashMap<>();
+
+    /** What else an operation of a kind writes when it finishes, in the same transaction (a product's own bookkeeping). */
+    @FunctionalInterface
+    public interface Completion {
+        void finished(Handle h, Operation op, boolean succeeded);
+    }
 
     public OperationRunner(Jdbi jdbi, Provisioner provisioner) {
         this.jdbi = jdbi;
         this.provisioner = provisioner;
+    }
+
+    /** Registers the completion of an operation kind, once at start. */
+    public OperationRunner onFinish(String kind, Completion completion) {
+        if (completions.putIfAbsent(kind, completion) != null) {
+            throw new IllegalStateException("operation kind " + kind + " has two completions");
+        }
+        return this;
     }
 
     public Optional<Instant> nextDue() {
@@ -58,6 +76,10 @@ public final class OperationRunner {
                 for (String type : op.announce()) {
                     EventLog.emit(h, op.accountId(), op.instanceId(), type, op.dueAt(), EventLog.payload().put("operation", op.kind()));
                 }
+            }
+            Completion completion = completions.get(op.kind());
+            if (completion != null) {
+                completion.finished(h, op, ok);
             }
             OperationStore.finish(h, op.id(), ok, op.dueAt());
             EventLog.emit(h, op.accountId(), op.instanceId(), ok ? "operation.succeeded" : "operation.failed", op.dueAt(),

@@ -2,6 +2,7 @@ package io.billow.product;
 
 import io.billow.api.rpc.RpcActions;
 import io.billow.change.ProductRules;
+import io.billow.operation.OperationRunner;
 
 /**
  * What one product adds to the engine beyond its catalog file: its rules and the actions of its
@@ -20,5 +21,9 @@ public interface ProductModule {
 
     /** Adds the actions of the product's cloud API (its RPC service and version). */
     default void registerRpc(RpcActions actions) {
+    }
+
+    /** Adds what the product writes when its own operations finish (the end of an edition upgrade). */
+    default void registerOperations(OperationRunner operations) {
     }
 }

@@ -8,7 +8,9 @@ import io.billow.clock.BillowClock;
 import io.billow.event.EventLog;
 import io.billow.instance.Instance;
 import io.billow.instance.InstanceStore;
+import io.billow.change.ProductRules;
 import io.billow.problem.Codes;
+import io.billow.problem.Problem;
 import io.billow.problem.ProblemException;
 import io.billow.timeline.TimelineEvent;
 import org.jdbi.v3.core.Handle;
@@ -16,8 +18,10 @@ import org.jdbi.v3.core.Jdbi;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The named resources an instance holds (RocketMQ topics and consumer groups), of the kinds its
@@ -35,11 +39,13 @@ public final class InstanceResources {
     private final Jdbi jdbi;
     private final Catalog catalog;
     private final BillowClock clock;
+    private final Function<String, ProductRules> rules;
 
-    public InstanceResources(Jdbi jdbi, Catalog catalog, BillowClock clock) {
+    public InstanceResources(Jdbi jdbi, Catalog catalog, BillowClock clock, Function<String, ProductRules> rules) {
         this.jdbi = jdbi;
         this.catalog = catalog;
         this.clock = clock;
+        this.rules = rules;
     }
 
     /** A resource as the APIs list it. */
@@ -59,6 +65,15 @@ public final class InstanceResources {
         Instant now = clock.now();
         return jdbi.inTransaction(h -> {
             Instance i = usable(h, accountId, instanceId, kind);
+            List<Problem> problems = new ArrayList<>();
+            if (name == null || name.isBlank()) {
+                problems.add(Problem.of(Codes.MISSING_PARAMETER, "a " + singular(kind) + " needs a name"));
+            } else {
+                rules.apply(i.product()).checkResource(kind, name, attributes, problems);
+            }
+            if (!problems.isEmpty()) {
+                throw new ProblemException(problems);
+            }
             if (exists(h, instanceId, kind, name)) {
                 throw new ProblemException(Codes.RESOURCE_EXISTS, "instance " + instanceId + " already has " + singular(kind) + " " + name);
             }
@@ -111,6 +126,12 @@ public final class InstanceResources {
                     .map((rs, ctx) -> new Resource(instanceId, kind, rs.getString(1), parse(rs.getString(2)), rs.getTimestamp(3).toInstant()))
                     .list();
         });
+    }
+
+    /** An instance released: everything it held is deleted with it, at the same second. */
+    public static void releaseAll(Handle h, String instanceId, Instant at) {
+        h.createUpdate("UPDATE instance_resources SET deleted_at = :at WHERE instance_id = :i AND deleted_at IS NULL")
+                .bind("at", Timestamp.from(at)).bind("i", instanceId).execute();
     }
 
     public long count(String instanceId, String kind) {

@@ -7,6 +7,7 @@ import io.billow.api.rest.AccountRoutes;
 import io.billow.api.rest.ClockRoutes;
 import io.billow.api.rest.InstanceRoutes;
 import io.billow.api.rest.MoneyRoutes;
+import io.billow.api.rest.ResourceRoutes;
 import io.billow.api.rest.RestApi;
 import io.billow.catalog.Catalog;
 import io.billow.catalog.CatalogLoader;
@@ -21,7 +22,10 @@ import io.billow.product.rds.RdsActions;
 import io.billow.product.rds.RdsModule;
 import io.billow.product.rocketmq4.RocketMq4Module;
 import io.billow.resource.InstanceResources;
+import io.billow.subscription.Expiries;
+import io.billow.subscription.Subscriptions;
 import io.billow.change.Adjustments;
+import io.billow.change.ChangeRequests;
 import io.billow.change.Estimates;
 import io.billow.change.InstanceChanges;
 import io.billow.change.RdsSwitches;
@@ -85,6 +89,8 @@ public final class BillowServer implements AutoCloseable {
     private final UsageIngest usage;
     private final SubscriptionToPayAsYouGo payTypes;
     private final InstanceResources resources;
+    private final OperationRunner operations;
+    private final Subscriptions subscriptions;
     private final Javalin http;
     private final ScheduledExecutorService ticker;
     private final WebhookDispatcher webhooks;
@@ -103,26 +109,33 @@ public final class BillowServer implements AutoCloseable {
         this.accounts = new AccountStore(jdbi, new SecretSealer(keys.masterKey()));
         this.changes = new InstanceChanges(jdbi, catalog, clock, provisioner);
         this.settler = new Settler(jdbi, catalog, options.settlementBatch());
-        this.scheduler = new Scheduler(clock, new OperationRunner(jdbi, provisioner), settler, new Lifecycle(jdbi, provisioner, catalog),
+        this.operations = new OperationRunner(jdbi, provisioner);
+        this.subscriptions = new Subscriptions(catalog, clock, changes::rules);
+        ChangeRequests changeRequests = new ChangeRequests(jdbi, changes, provisioner, subscriptions.actions());
+        this.scheduler = new Scheduler(clock, operations, settler, new Lifecycle(jdbi, provisioner, new Expiries(catalog, changes::rules)),
                 clock.isSimulated() ? now -> saveClock(jdbi, now) : ClockStore.NONE);
         this.switches = new RdsSwitches(jdbi, catalog, clock, provisioner);
         this.usage = new UsageIngest(jdbi, catalog, clock, provisioner, new Adjustments(catalog));
         this.payTypes = new SubscriptionToPayAsYouGo(jdbi, clock);
-        this.resources = new InstanceResources(jdbi, catalog, clock);
+        this.resources = new InstanceResources(jdbi, catalog, clock, changes::rules);
         RequestAuthenticator signatures = RpcApi.authenticator(jdbi, accounts);
         WebhookStore webhooks = new WebhookStore(jdbi, new SecretSealer(keys.masterKey()));
         this.webhooks = new WebhookDispatcher(jdbi, webhooks, new SystemClock());
-        RestApi rest = new RestApi(keys.adminKey(), accounts, new AccountRoutes(accounts, clock), new InstanceRoutes(jdbi, changes),
+        RestApi rest = new RestApi(keys.adminKey(), accounts, new AccountRoutes(accounts, clock), new InstanceRoutes(jdbi, changes, changeRequests),
                 new MoneyRoutes(jdbi, catalog), new ClockRoutes(clock, scheduler, provisioner),
-                new ServerlessRoutes(switches, usage, new Estimates(jdbi, catalog, clock, switches)),
-                new SignedNativeCalls(signatures, accounts), new WebhookRoutes(webhooks, clock));
+                new ServerlessRoutes(switches, usage, new Estimates(jdbi, catalog, clock, switches), changeRequests),
+                new SignedNativeCalls(signatures, accounts), new WebhookRoutes(webhooks, clock),
+                new ResourceRoutes(resources, catalog.products().values().stream().flatMap(p -> p.facts().resourceKinds().stream()).toList()));
         var tokens = RpcApi.clientTokens(jdbi, clock);
         // The products Billow has code for, one line each; a catalog without one leaves it out.
         List<ProductModule> products = List.of(
                 new RdsModule(new RdsActions(jdbi, catalog, changes, switches, payTypes, accounts, tokens)),
-                new RocketMq4Module(jdbi, catalog, changes, resources, tokens));
+                new RocketMq4Module(jdbi, catalog, changes, resources, tokens, clock, provisioner));
         List<ProductModule> offered = products.stream().filter(m -> catalog.product(m.product()).isPresent()).toList();
-        offered.forEach(m -> changes.withRules(m.product(), m.rules()));
+        offered.forEach(m -> {
+            changes.withRules(m.product(), m.rules());
+            m.registerOperations(operations);
+        });
         RpcGateway rpc = RpcApi.gateway(signatures, clock, accounts, offered, new BssActions(jdbi, accounts));
         this.http = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -258,6 +271,10 @@ public final class BillowServer implements AutoCloseable {
 
     public InstanceResources resources() {
         return resources;
+    }
+
+    public Subscriptions subscriptions() {
+        return subscriptions;
     }
 
     public UsageIngest usage() {

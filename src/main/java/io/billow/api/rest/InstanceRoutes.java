@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.billow.change.CreateInstance;
+import io.billow.catalog.BillingMethod;
+import io.billow.change.ChangeAction;
+import io.billow.change.ChangeRequest;
+import io.billow.change.ChangeRequests;
 import io.billow.change.InstanceChanges;
 import io.billow.change.RdsAttributes;
 import io.billow.instance.Instance;
@@ -28,15 +32,21 @@ public final class InstanceRoutes {
                       BigDecimal maxCapacity, String engineVersion) {
     }
 
-    record ChangeBody(String action, String instanceClass, Integer storageGb) {
+    record ChangeBody(String action, String instanceClass, Integer storageGb, Integer months, String postExpirationAction,
+                      Boolean enabled, Boolean confirmDeleteResource) {
+        ChangeRequest toRequest() {
+            return new ChangeRequest(action, instanceClass, storageGb, months, postExpirationAction, enabled, confirmDeleteResource);
+        }
     }
 
     private final Jdbi jdbi;
     private final InstanceChanges changes;
+    private final ChangeRequests requests;
 
-    public InstanceRoutes(Jdbi jdbi, InstanceChanges changes) {
+    public InstanceRoutes(Jdbi jdbi, InstanceChanges changes, ChangeRequests requests) {
         this.jdbi = jdbi;
         this.changes = changes;
+        this.requests = requests;
     }
 
     void create(Context ctx, Caller caller) {
@@ -58,7 +68,11 @@ public final class InstanceRoutes {
 
     void get(Context ctx, Caller caller) {
         Instance i = jdbi.withHandle(h -> InstanceStore.get(h, caller.scope(null), ctx.pathParam("id")));
-        RestApi.json(ctx, 200, view(i));
+        ObjectNode out = view(i);
+        if (i.method() == BillingMethod.SUBSCRIPTION && !i.isReleased()) {
+            out.set("subscription", SubscriptionView.of(jdbi, i, changes.rules(i.product()).postExpirationConversions().keySet()));
+        }
+        RestApi.json(ctx, 200, out);
     }
 
     void timeline(Context ctx, Caller caller) {
@@ -95,11 +109,19 @@ public final class InstanceRoutes {
         ChangeBody b = Json.read(ctx.body(), ChangeBody.class);
         String id = ctx.pathParam("id");
         String scope = caller.scope(null);
+        if (requests.handles(b.action(), scope, id)) {
+            ChangeAction.Done done = requests.apply(scope, id, b.toRequest());
+            ObjectNode out = view(done.instance()).put("explanation", done.explanation());
+            done.order().ifPresent(o -> out.set("order", MoneyRoutes.orderView(o)));
+            RestApi.json(ctx, 200, out);
+            return;
+        }
         Instance result = switch (defaulted(b.action(), "")) {
             case "pause" -> changes.pause(scope, id);
             case "resume" -> changes.resume(scope, id);
             case "modifySpec" -> changes.modifySpec(scope, id, b.instanceClass(), b.storageGb());
-            default -> throw new ProblemException(Codes.INVALID_PARAMETER, "action must be pause, resume or modifySpec, got " + b.action());
+            default -> throw new ProblemException(Codes.INVALID_PARAMETER, "action must be pause, resume, modifySpec or one of "
+                    + requests.names(scope, id) + ", got " + b.action());
         };
         RestApi.json(ctx, 202, view(result));
     }

@@ -45,14 +45,19 @@ public final class MoneyRoutes {
         ObjectNode out = Json.MAPPER.createObjectNode();
         ArrayNode arr = out.putArray("orders");
         for (Order o : orders) {
-            ObjectNode n = arr.addObject().put("orderId", o.id()).put("accountId", o.accountId()).put("instanceId", o.instanceId())
-                    .put("type", o.type().name()).put("status", o.status().name()).put("currency", o.currency())
-                    .put("listPrice", o.listPrice().toPlainString()).put("discount", o.discount().toPlainString())
-                    .put("coupon", o.coupon().toPlainString()).put("cashPaid", o.cashPaid().toPlainString())
-                    .put("explanation", o.explanation()).put("createdAt", o.createdAt().toString());
-            n.set("details", o.details());
+            arr.add(orderView(o));
         }
         RestApi.json(ctx, 200, out);
+    }
+
+    static ObjectNode orderView(Order o) {
+        ObjectNode n = Json.MAPPER.createObjectNode().put("orderId", o.id()).put("accountId", o.accountId()).put("instanceId", o.instanceId())
+                .put("type", o.type().name()).put("status", o.status().name()).put("currency", o.currency())
+                .put("listPrice", o.listPrice().toPlainString()).put("discount", o.discount().toPlainString())
+                .put("coupon", o.coupon().toPlainString()).put("cashPaid", o.cashPaid().toPlainString())
+                .put("explanation", o.explanation()).put("createdAt", o.createdAt().toString());
+        n.set("details", o.details());
+        return n;
     }
 
     void events(Context ctx, Caller caller) {

@@ -35,6 +35,7 @@ public final class RestApi {
     private final ServerlessRoutes serverlessRoutes;
     private final SignatureCheck signatures;
     private final WebhookRoutes webhookRoutes;
+    private final ResourceRoutes resourceRoutes;
 
     /** Verifies a V3-signed native call and names its account, or throws a ProblemException. */
     public interface SignatureCheck {
@@ -43,7 +44,7 @@ public final class RestApi {
 
     public RestApi(String adminKey, AccountStore accounts, AccountRoutes accountRoutes, InstanceRoutes instanceRoutes,
                    MoneyRoutes moneyRoutes, ClockRoutes clockRoutes, ServerlessRoutes serverlessRoutes, SignatureCheck signatures,
-                   WebhookRoutes webhookRoutes) {
+                   WebhookRoutes webhookRoutes, ResourceRoutes resourceRoutes) {
         this.adminKey = adminKey;
         this.accounts = accounts;
         this.accountRoutes = accountRoutes;
@@ -53,6 +54,7 @@ public final class RestApi {
         this.serverlessRoutes = serverlessRoutes;
         this.signatures = signatures;
         this.webhookRoutes = webhookRoutes;
+        this.resourceRoutes = resourceRoutes;
     }
 
     public void routes(JavalinConfig config) {
@@ -72,6 +74,11 @@ public final class RestApi {
         r.patch("/api/v1/instances/{id}/attributes", ctx -> instanceRoutes.setAttributes(ctx, caller(ctx)));
         r.post("/api/v1/instances/{id}/changes", ctx -> instanceRoutes.change(ctx, caller(ctx)));
         r.delete("/api/v1/instances/{id}", ctx -> instanceRoutes.release(ctx, caller(ctx)));
+        for (String kind : resourceRoutes.kinds()) {
+            r.get("/api/v1/instances/{id}/" + kind, ctx -> resourceRoutes.list(ctx, caller(ctx), kind));
+            r.post("/api/v1/instances/{id}/" + kind, ctx -> resourceRoutes.create(ctx, caller(ctx), kind));
+            r.delete("/api/v1/instances/{id}/" + kind + "/{name}", ctx -> resourceRoutes.delete(ctx, caller(ctx), kind));
+        }
         r.post("/api/v1/instances/{id}/switch", ctx -> serverlessRoutes.requestSwitch(ctx, caller(ctx)));
         r.post("/api/v1/instances/{id}/usage", ctx -> serverlessRoutes.recordUsage(ctx, caller(ctx)));
         r.post("/api/v1/estimates", ctx -> serverlessRoutes.estimate(ctx, caller(ctx)));

@@ -1,0 +1,13 @@
+package io.billow.change;
+
+/**
+ * A change asked of an instance through {@code POST /api/v1/instances/{id}/changes} (or priced first
+ * through {@code /api/v1/estimates}): the action and whichever of its fields it uses.
+ *
+ * @param months                a term (upgradeEdition, renew, setAutoRenew)
+ * @param enabled               setAutoRenew on or off
+ * @param confirmDeleteResource unsubscribe even though the post-expiration action deletes the instance
+ */
+public record ChangeRequest(String action, String instanceClass, Integer storageGb, Integer months, String postExpirationAction,
+                            Boolean enabled, Boolean confirmDeleteResource) {
+}

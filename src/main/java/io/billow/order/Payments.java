@@ -1,0 +1,70 @@
+package io.billow.order;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.billow.account.Account;
+import io.billow.account.AccountStore;
+import io.billow.problem.Codes;
+import io.billow.problem.ProblemException;
+import org.jdbi.v3.core.Handle;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * Orders paid from the balance at once (coupons first, then cash) and refunds back to it, each
+ * with its ledger entry, in the caller's transaction. The caller holds the account's row lock.
+ */
+public final class Payments {
+
+    private Payments() {
+    }
+
+    /** The cash an order of {@code list} would take after the account's coupons. */
+    public static BigDecimal cashNeeded(Handle h, String accountId, BigDecimal list, Instant now) {
+        return list.subtract(Coupons.available(h, accountId, list, now));
+    }
+
+    /** Refuses with {@code InsufficientBalance}, naming the figures, when the balance cannot pay {@code list}. */
+    public static void requireFunds(Handle h, Account account, BigDecimal list, Instant now) {
+        BigDecimal cash = cashNeeded(h, account.id(), list, now);
+        if (account.balance().compareTo(cash) < 0) {
+            throw new ProblemException(Codes.INSUFFICIENT_BALANCE, "the order needs " + cash.toPlainString() + " " + account.currency()
+                    + " in cash after coupons but the balance is " + account.balance().toPlainString());
+        }
+    }
+
+    /** Pays an order of {@code list} now: coupons, then cash from the balance. Fulfilled at once. */
+    public static Order pay(Handle h, Account account, String instanceId, OrderType type, BigDecimal list, String explanation,
+                            ObjectNode details, Instant now) {
+        return pay(h, account, instanceId, type, OrderStatus.FULFILLED, list, explanation, details, now);
+    }
+
+    /** The same, leaving the order {@code status} (PAID while the change it pays for is in flight). */
+    public static Order pay(Handle h, Account account, String instanceId, OrderType type, OrderStatus status, BigDecimal list,
+                            String explanation, ObjectNode details, Instant now) {
+        requireFunds(h, account, list, now);
+        BigDecimal coupon = Coupons.redeem(h, account.id(), list, now);
+        BigDecimal cash = list.subtract(coupon);
+        String explained = coupon.signum() > 0 ? explanation + "; " + coupon.toPlainString() + " paid by coupons, "
+                + cash.toPlainString() + " in cash" : explanation;
+        Order order = OrderStore.insert(h, account.id(), instanceId, type, status, account.currency(), list, BigDecimal.ZERO,
+                coupon, cash, explained, details, now);
+        if (cash.signum() > 0) {
+            AccountStore.ledger(h, account.id(), "ORDER_PAYMENT", cash.negate(), "order:" + order.id(), now);
+            h.createUpdate("UPDATE accounts SET balance = balance - :p WHERE id = :id").bind("p", cash).bind("id", account.id()).execute();
+        }
+        return order;
+    }
+
+    /** Refunds {@code amount} of cash to the balance as a REFUND order (its cash is negative). */
+    public static Order refund(Handle h, Account account, String instanceId, BigDecimal amount, String explanation, ObjectNode details,
+                               Instant now) {
+        Order order = OrderStore.insert(h, account.id(), instanceId, OrderType.REFUND, OrderStatus.REFUNDED, account.currency(),
+                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, amount.negate(), explanation, details, now);
+        if (amount.signum() > 0) {
+            AccountStore.ledger(h, account.id(), "REFUND", amount, "order:" + order.id(), now);
+            h.createUpdate("UPDATE accounts SET balance = balance + :r WHERE id = :id").bind("r", amount).bind("id", account.id()).execute();
+        }
+        return order;
+    }
+}
