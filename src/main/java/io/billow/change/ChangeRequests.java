@@ -55,6 +55,14 @@ public final class ChangeRequests {
         return done;
     }
 
+    /**
+     * The change inside the caller's transaction (an RPC action keeping its answer under a
+     * ClientToken in the same one); for changes that release nothing.
+     */
+    public ChangeAction.Done applyIn(Handle h, String accountId, String instanceId, ChangeRequest request) {
+        return find(accountId, instanceId, request.action()).apply(h, accountId, instanceId, request);
+    }
+
     /** What the change would do, or why it cannot be made; nothing is written. */
     public record Estimate(Optional<ChangeAction.Done> done, List<Problem> violations) {
     }

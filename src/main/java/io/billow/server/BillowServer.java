@@ -136,7 +136,7 @@ public final class BillowServer implements AutoCloseable {
             changes.withRules(m.product(), m.rules());
             m.registerOperations(operations);
         });
-        RpcGateway rpc = RpcApi.gateway(signatures, clock, accounts, offered, new BssActions(jdbi, accounts));
+        RpcGateway rpc = RpcApi.gateway(signatures, clock, accounts, offered, new BssActions(jdbi, accounts, changeRequests, tokens));
         this.http = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
