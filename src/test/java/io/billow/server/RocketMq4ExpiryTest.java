@@ -91,9 +91,15 @@ class RocketMq4ExpiryTest {
         SERVER.clockTo(deletingExpiry.plusSeconds(7 * DAY - 1));
         assertThat(api.get("/api/v1/instances/" + deleting).body().get("status").asText()).isEqualTo("Locked");
         assertThat(api.get("/api/v1/instances/" + deleting + "/topics").body().get("topics")).as("a locked instance keeps its topics").hasSize(1);
+        assertThat(api.post("/api/v1/instances/" + deleting + "/topics", "{\"name\":\"late\"}").code()).isEqualTo("InstanceExpired");
+        assertThat(change(api, deleting, "{\"action\":\"unsubscribe\",\"confirmDeleteResource\":true}").code())
+                .isEqualTo("IncorrectDBInstanceState");
+        assertThat(change(api, deleting, "{\"action\":\"setPostExpirationAction\",\"postExpirationAction\":\"DowngradeToStandard\"}")
+                .code()).isEqualTo("IncorrectDBInstanceState");
         SERVER.clockTo(deletingExpiry.plusSeconds(7 * DAY));
         assertThat(api.get("/api/v1/instances/" + deleting).body().get("status").asText()).isEqualTo("Released");
         assertThat(api.get("/api/v1/instances/" + deleting + "/topics").status()).isEqualTo(404);
+        assertThat(change(api, deleting, "{\"action\":\"renew\",\"months\":1}").status()).as("released: gone").isEqualTo(404);
         assertThat(api.get("/api/v1/instances/" + renewed + "/topics").body().get("topics")).hasSize(1);
         assertThat(api.get("/api/v1/instances/" + renewed).body().get("status").asText()).isEqualTo("Running");
     }
