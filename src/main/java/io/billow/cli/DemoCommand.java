@@ -36,7 +36,7 @@ public final class DemoCommand implements Callable<Integer> {
                 "demo-operator-key", 1000))) {
             ApiClient operator = new ApiClient(server.url(), "demo-operator-key");
             JsonNode account = must(operator.post("/api/v1/accounts",
-                    "{\"name\":\"demo\",\"currency\":\"USD\",\"balance\":5000,\"settlementZone\":\"UTC\"}"));
+                    "{\"name\":\"demo\",\"currency\":\"USD\",\"balance\":10000,\"settlementZone\":\"UTC\"}"));
             ApiClient tenant = operator.as(account.get("accessKeyId").asText() + ":" + account.get("accessKeySecret").asText());
             String accountId = account.get("accountId").asText();
             for (String role : new String[]{"AliyunServiceRoleForRdsPgsqlOnEcs", "AliyunServiceRoleForRDSProxyOnEcs"}) {
@@ -48,6 +48,7 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.println();
             System.out.print(BillTable.of(bills));
             story.untilSubscriptionExpires();
+            story.untilRocketMqDowngrades();
             BigDecimal total = BigDecimal.ZERO;
             JsonNode month = must(tenant.get("/api/v1/bills?limit=10000")).path("bills");
             for (JsonNode b : month) {
@@ -56,8 +57,8 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.println("Over the whole run: " + month.size() + " hourly bills, " + total.toPlainString() + " USD payable, "
                     + must(tenant.get("/api/v1/orders")).path("orders").size() + " orders");
             JsonNode after = must(tenant.get("/api/v1/accounts/" + accountId));
-            System.out.println("Balance: 5000.00 → " + new BigDecimal(after.path("balance").asText()).setScale(2, RoundingMode.DOWN)
-                    .toPlainString() + " USD (the subscription's 600.00 was paid up front)");
+            System.out.println("Balance: 10000.00 → " + new BigDecimal(after.path("balance").asText()).setScale(2, RoundingMode.DOWN)
+                    .toPlainString() + " USD (the subscriptions' 600.00 and 3000.00 were paid up front)");
         } finally {
             // The demo's database is throw-away: gone once the server has stopped.
             ThrowAwayDirectory.deleteQuietly(dir, "the demo's temporary database", System.err);

@@ -11,6 +11,7 @@ final class DemoStory {
     private final ApiClient operator;
     private final ApiClient tenant;
     private String subscription;
+    private String mq;
 
     DemoStory(ApiClient operator, ApiClient tenant) {
         this.operator = operator;
@@ -30,7 +31,20 @@ final class DemoStory {
         subscription = create("PolarDB PostgreSQL, one-month subscription (paid up front, never metered)",
                 "{\"product\":\"polardb-postgresql\",\"region\":\"cn-hangzhou\",\"edition\":\"Enterprise\","
                         + "\"instanceClass\":\"polar.pg.x4.medium\",\"billingMethod\":\"Subscription\",\"storageGb\":50,\"months\":1}");
+        mq = create("ApsaraMQ for RocketMQ 4.x, Standard Edition (topic-days and API calls)",
+                "{\"product\":\"rocketmq-4\",\"region\":\"cn-hangzhou\",\"edition\":\"Standard\",\"instanceClass\":\"standard\","
+                        + "\"billingMethod\":\"PayAsYouGo\"}");
+        for (String topic : new String[]{"orders", "payments"}) {
+            DemoCommand.must(tenant.post("/api/v1/instances/" + mq + "/topics", "{\"name\":\"" + topic + "\",\"attributes\":{\"messageType\":0}}"));
+        }
+        DemoCommand.must(tenant.post("/api/v1/instances/" + mq + "/groups", "{\"name\":\"GID_billing\"}"));
+        step("Report 25 million API calls: the first 20 million a month are free for the whole account");
+        DemoCommand.must(tenant.post("/api/v1/instances/" + mq + "/usage", "{\"eventId\":\"demo-calls\",\"counts\":{\"api_calls\":25000000}}"));
         advance(40 * 60);
+        step("Upgrade the RocketMQ instance to Enterprise Platinum (ep.tps.5k, one month), in place, and set it to go back to "
+                + "Standard when the subscription ends");
+        DemoCommand.must(tenant.post("/api/v1/instances/" + mq + "/changes",
+                "{\"action\":\"upgradeEdition\",\"instanceClass\":\"ep.tps.5k\",\"months\":1}"));
         step("Pause the AnalyticDB warehouse (Pausing is billed, Paused is not)");
         DemoCommand.must(tenant.post("/api/v1/instances/" + adb + "/changes", "{\"action\":\"pause\"}"));
         advance(50 * 60);
@@ -50,6 +64,8 @@ final class DemoStory {
         advance(30 * 60);
         DemoCommand.must(tenant.post("/api/v1/instances/" + rds + "/usage", "{\"eventId\":\"demo-2\",\"rcu\":4}"));
         advance(20 * 60);
+        DemoCommand.must(tenant.post("/api/v1/instances/" + mq + "/changes",
+                "{\"action\":\"setPostExpirationAction\",\"postExpirationAction\":\"DowngradeToStandard\"}"));
         step("Release the PolarDB cluster");
         DemoCommand.must(tenant.delete("/api/v1/instances/" + polar));
         long left = hours * 3600L - (40 + 50 + 30 + 20 + 30 + 20) * 60L;
@@ -70,6 +86,18 @@ final class DemoStory {
                         + " unless renewed");
             }
         }
+    }
+
+    /** Runs the clock to the RocketMQ subscription's expiry: it becomes Standard pay-as-you-go again, topics and groups kept. */
+    void untilRocketMqDowngrades() {
+        JsonNode instance = DemoCommand.must(tenant.get("/api/v1/instances/" + mq));
+        String expires = instance.path("subscription").path("expiresAt").asText();
+        step("The RocketMQ subscription " + mq + " ends at " + expires + " (" + instance.path("subscription").path("atExpiry").asText() + ")");
+        DemoCommand.must(operator.post("/api/v1/clock", "{\"to\":\"" + expires + "\"}"));
+        JsonNode after = DemoCommand.must(tenant.get("/api/v1/instances/" + mq));
+        System.out.println("  now " + after.path("edition").asText() + " billed " + after.path("billingMethod").asText() + ", with "
+                + DemoCommand.must(tenant.get("/api/v1/instances/" + mq + "/topics")).path("topics").size() + " topics and "
+                + DemoCommand.must(tenant.get("/api/v1/instances/" + mq + "/groups")).path("groups").size() + " group");
     }
 
     private String create(String what, String body) {
