@@ -12,7 +12,7 @@ class DemoTest {
         String out = CliRun.run("demo", "--hours", "4");
 
         assertThat(out).contains("Switch the RDS instance from pay-as-you-go to serverless", "PERIOD (UTC)", "TOTAL PAYABLE:",
-                "status Locked", "Over the whole run:", "Balance: 5000.00 → ");
+                "status Locked", "Over the whole run:", "Balance: 10000.00 → ");
         assertThat(out).contains("rcu", "SERVERLESS", "polar.pg.x4.large");
         assertThat(out).contains("Upgrade the RocketMQ instance to Enterprise Platinum", "5000000 calls",
                 "now Standard billed Postpaid, with 2 topics and 1 group");
