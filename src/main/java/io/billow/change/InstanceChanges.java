@@ -4,27 +4,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.billow.account.Account;
 import io.billow.account.AccountStore;
-import io.billow.catalog.BillingItem;
-import io.billow.eligibility.Rcu;
 import io.billow.catalog.BillingMethod;
 import io.billow.catalog.Catalog;
-import io.billow.catalog.Edition;
-import io.billow.catalog.Granularity;
 import io.billow.catalog.InstanceClass;
-import io.billow.catalog.PriceEntry;
 import io.billow.catalog.Product;
-import io.billow.catalog.SpecRule;
 import io.billow.clock.BillowClock;
+import io.billow.eligibility.CreateInstance;
+import io.billow.eligibility.CreationCheck;
 import io.billow.event.EventLog;
 import io.billow.instance.Instance;
 import io.billow.instance.InstanceStore;
+import io.billow.money.Rounding;
 import io.billow.operation.Operation;
 import io.billow.operation.OperationStore;
-import io.billow.order.Coupons;
 import io.billow.order.Order;
 import io.billow.order.OrderStatus;
 import io.billow.order.OrderStore;
 import io.billow.order.OrderType;
+import io.billow.order.Payments;
 import io.billow.problem.Codes;
 import io.billow.problem.Problem;
 import io.billow.problem.ProblemException;
@@ -40,8 +37,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The change engine for the lifecycle every product shares: create, release, pause and resume,
@@ -52,7 +49,7 @@ import java.util.Optional;
 public final class InstanceChanges {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int MAX_STORAGE_GB = 64_000;
+    private static final int MAX_STORAGE_GB = CreationCheck.MAX_STORAGE_GB;
 
     private final Jdbi jdbi;
     private final Catalog catalog;
@@ -105,122 +102,47 @@ public final class InstanceChanges {
         return jdbi.inTransaction(h -> {
             Account account = AccountStore.lock(h, accountId);
             List<Problem> problems = new ArrayList<>();
-            Product product = require(req.product(), "product", problems) == null ? null
-                    : catalog.product(req.product()).orElse(null);
-            if (req.product() != null && product == null) {
-                problems.add(Problem.of(Codes.INVALID_PARAMETER, "unknown product '" + req.product() + "' (known: "
-                        + String.join(", ", new java.util.TreeSet<>(catalog.products().keySet())) + ")"));
-            }
-            if (product == null) {
-                throw new ProblemException(problems);
-            }
-            String region = require(req.region(), "region", problems);
-            if (region != null && !product.regions().contains(region) && !product.regions().contains("*")) {
-                problems.add(Problem.of("InvalidRegionId.NotFound", "product " + product.code() + " is not offered in region " + region));
-            }
-            if (req.zoneId() != null && region != null && !req.zoneId().matches(java.util.regex.Pattern.quote(region) + "-[a-z0-9]{1,20}")) {
-                problems.add(Problem.of(Codes.INVALID_PARAMETER, "zone " + req.zoneId() + " is not a zone of region " + region
-                        + " (zone ids are the region and a short suffix, such as " + region + "-h)"));
-            }
-            BillingMethod method = parseMethod(req.billingMethod(), problems);
-            String editionCode = require(req.edition(), "edition", problems);
-            Edition edition = editionCode == null ? null : product.editions().get(editionCode);
-            if (editionCode != null && edition == null) {
-                problems.add(Problem.of(Codes.INVALID_PARAMETER, "unknown edition '" + req.edition() + "' of " + product.code()
-                        + " (known: " + String.join(", ", new java.util.TreeSet<>(product.editions().keySet())) + ")"));
-            } else if (edition != null && method != null && !edition.methods().contains(method)) {
-                problems.add(Problem.of("InvalidPayType.NotSupported", "edition " + edition.code() + " cannot be bought " + method.alibabaName()));
-            }
-            String classCode = require(req.instanceClass(), "instanceClass", problems);
-            InstanceClass cls = classCode == null ? null : product.classes().get(classCode);
-            if (classCode != null && cls == null) {
-                problems.add(Problem.of("InvalidDBInstanceClass.NotFound", "unknown instance class '" + classCode + "' of " + product.code()));
-            } else if (cls != null) {
-                if (edition != null && cls.edition().isPresent() && !cls.edition().get().equals(edition.code())) {
-                    problems.add(Problem.of("IncorrectTargetClasscode", "class " + cls.code() + " belongs to edition " + cls.edition().get()
-                            + ", not " + edition.code()));
-                }
-                if (method != null && !cls.methods().contains(method)) {
-                    problems.add(Problem.of("IncorrectTargetClasscode", "class " + cls.code() + " cannot be bought " + method.alibabaName()));
-                }
-            }
-            int storageGb = req.storageGb() == null ? (cls == null ? 0 : cls.storageGb()) : req.storageGb();
-            if (storageGb < 0 || storageGb > MAX_STORAGE_GB) {
-                problems.add(Problem.of("InvalidDBInstanceStorage", "storage must be within 0–" + MAX_STORAGE_GB + " GB, got " + storageGb));
-            }
-            String storageType = req.storageType() == null ? product.facts().defaultStorageType().orElse("none") : req.storageType();
-            if (method == BillingMethod.SERVERLESS) {
-                Rcu.check(req.rcuMin(), req.rcuMax(), problems);
-            } else if (req.rcuMin() != null || req.rcuMax() != null) {
-                problems.add(Problem.of(Codes.INVALID_PARAMETER, "a capacity range only applies to Serverless instances"));
-            }
-            if (method == BillingMethod.SUBSCRIPTION) {
-                if (req.months() == null || req.months() < 1 || req.months() > 60) {
-                    problems.add(Problem.of("InvalidPeriod", "a subscription needs a term of 1–60 months"));
-                }
-            } else if (req.months() != null) {
-                problems.add(Problem.of(Codes.INVALID_PARAMETER, "a term in months only applies to Subscription instances"));
-            }
-            rules(product.code()).checkCreate(req, problems);
+            Optional<CreationCheck.Creation> checked = CreationCheck.check(catalog, req, account.currency(), now, problems);
+            checked.ifPresent(c -> rules(c.product().code()).checkCreate(req, problems));
             if (!problems.isEmpty()) {
                 throw new ProblemException(problems);
             }
-            InstanceSnapshot snapshot = InstanceSnapshot.created(product.code(), region, edition.code(), cls.code(), method, storageGb, storageType);
-            if (method == BillingMethod.SERVERLESS) {
-                snapshot = snapshot.withRcuRange(req.rcuMin(), req.rcuMax());
+            CreationCheck.Creation c = checked.orElseThrow();
+            InstanceSnapshot snapshot = c.snapshot();
+            BigDecimal listPrice = c.monthly().map(m -> Rounding.prorated(m.unitPrice().multiply(BigDecimal.valueOf(req.months())), 1))
+                    .orElse(BigDecimal.ZERO);
+            if (listPrice.signum() > 0) {
+                Payments.requireFunds(h, account, listPrice, now);
             }
-            checkPrices(product, snapshot, account.currency(), now, problems);
-            BigDecimal listPrice = BigDecimal.ZERO;
-            String explanation = "pay-as-you-go and serverless instances are billed hourly after use";
-            if (method == BillingMethod.SUBSCRIPTION) {
-                PriceEntry monthly = termPrice(product, cls.code(), region, account.currency(), now, problems);
-                if (monthly != null) {
-                    listPrice = monthly.unitPrice().multiply(BigDecimal.valueOf(req.months())).setScale(2, java.math.RoundingMode.HALF_UP);
-                    explanation = monthly.unitPrice().toPlainString() + " per month × " + req.months() + " months (price " + monthly.id() + ")";
-                    BigDecimal cash = listPrice.subtract(Coupons.available(h, accountId, listPrice, now));
-                    if (account.balance().compareTo(cash) < 0) {
-                        problems.add(Problem.of(Codes.INSUFFICIENT_BALANCE, "the order needs " + cash + " " + account.currency()
-                                + " in cash after coupons but the balance is " + account.balance().toPlainString()));
-                    }
-                }
-            }
-            if (!problems.isEmpty()) {
-                throw new ProblemException(problems);
-            }
-            String id = InstanceIds.next(product.facts().idFormat());
-            String zone = req.zoneId() == null ? region + "-a" : req.zoneId();
-            provision(product.code(), zone, method, id);
-            unreserve[0] = () -> provisioner.release(product.code(), zone, method);
+            String id = InstanceIds.next(c.product().facts().idFormat());
+            provision(c.product().code(), c.zoneId(), snapshot.method(), id);
+            unreserve[0] = () -> provisioner.release(c.product().code(), c.zoneId(), snapshot.method());
             ObjectNode attributes = JSON.createObjectNode();
             req.labels().forEach(attributes::put);
-            rules(product.code()).initialAttributes(attributes, req, id);
-            if (method == BillingMethod.SERVERLESS) {
+            rules(c.product().code()).initialAttributes(attributes, req, id);
+            if (snapshot.method() == BillingMethod.SERVERLESS) {
                 attributes.put("minCapacity", req.rcuMin().toPlainString()).put("maxCapacity", req.rcuMax().toPlainString());
             }
-            if (method == BillingMethod.SUBSCRIPTION) {
-                Instant expires = account.settlementZone().plusMonths(now, req.months());
+            Instant expires = c.monthly().isPresent() ? account.settlementZone().plusMonths(now, req.months()) : null;
+            if (expires != null) {
                 attributes.put("expiresAt", expires.toString());
             }
-            Instance instance = new Instance(id, accountId, product.code(), region, zone,
-                    edition.code(), cls.code(), method, "Running", storageGb, storageType, attributes, now, null, null, 0);
+            Instance instance = new Instance(id, accountId, c.product().code(), snapshot.region(), c.zoneId(), snapshot.edition(),
+                    snapshot.instanceClass(), snapshot.method(), "Running", snapshot.storageGb(), snapshot.storageType(), attributes, now,
+                    null, null, 0);
             InstanceStore.insert(h, instance, new TimelineEvent.Created(now, snapshot));
-            if (method == BillingMethod.SUBSCRIPTION) {
-                h.createUpdate("UPDATE instances SET expires_at = :e WHERE id = :id")
-                        .bind("e", java.sql.Timestamp.from(Instant.parse(attributes.get("expiresAt").asText()))).bind("id", id).execute();
+            if (expires != null) {
+                h.createUpdate("UPDATE instances SET expires_at = :e WHERE id = :id").bind("e", java.sql.Timestamp.from(expires))
+                        .bind("id", id).execute();
             }
-            BigDecimal coupon = Coupons.redeem(h, accountId, listPrice, now);
-            BigDecimal cash = listPrice.subtract(coupon);
-            if (coupon.signum() > 0) {
-                explanation += "; " + coupon.toPlainString() + " paid by coupons, " + cash.toPlainString() + " in cash";
-            }
-            Order order = OrderStore.insert(h, accountId, id, OrderType.NEW, OrderStatus.FULFILLED, account.currency(), listPrice,
-                    BigDecimal.ZERO, coupon, cash, explanation, orderDetails(req, attributes, now), now);
-            if (cash.signum() > 0) {
-                AccountStore.ledger(h, accountId, "ORDER_PAYMENT", cash.negate(), "order:" + order.id(), now);
-                h.createUpdate("UPDATE accounts SET balance = balance - :p WHERE id = :id").bind("p", cash).bind("id", accountId).execute();
-            }
-            EventLog.emit(h, accountId, id, "instance.created", now, EventLog.payload().put("product", product.code())
-                    .put("billingMethod", method.alibabaName()).put("orderId", order.id()));
+            Order order = c.monthly().isPresent()
+                    ? Payments.pay(h, account, id, OrderType.NEW, listPrice, c.monthly().get().unitPrice().toPlainString() + " per month × "
+                    + req.months() + " months (price " + c.monthly().get().id() + ")", orderDetails(req, attributes, now), now)
+                    : OrderStore.insert(h, accountId, id, OrderType.NEW, OrderStatus.FULFILLED, account.currency(), BigDecimal.ZERO,
+                    BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, "pay-as-you-go and serverless instances are billed hourly after use",
+                    orderDetails(req, attributes, now), now);
+            EventLog.emit(h, accountId, id, "instance.created", now, EventLog.payload().put("product", c.product().code())
+                    .put("billingMethod", snapshot.method().alibabaName()).put("orderId", order.id()));
             return new Created(InstanceStore.get(h, accountId, id), order);
         });
     }
@@ -331,7 +253,7 @@ public final class InstanceChanges {
             }
             requireIdle(h, i, "Running");
             String scaling = product.hasState("Scaling") ? "Scaling" : "DBInstanceClassChanging";
-            checkPrices(product, InstanceStore.timeline(h, instanceId).current().withClass(newClass).withState("Running"),
+            CreationCheck.checkPrices(catalog, product, InstanceStore.timeline(h, instanceId).current().withClass(newClass).withState("Running"),
                     AccountStore.find(h, i.accountId()).orElseThrow().currency(), now, problems);
             if (!problems.isEmpty()) {
                 throw new ProblemException(problems);
@@ -365,7 +287,7 @@ public final class InstanceChanges {
                 Product product = catalog.product(i.product()).orElseThrow();
                 List<Problem> problems = new ArrayList<>();
                 InstanceSnapshot changed = InstanceStore.timeline(h, instanceId).current().withStorage(i.storageGb(), type);
-                checkPrices(product, changed, AccountStore.find(h, i.accountId()).orElseThrow().currency(), now, problems);
+                CreationCheck.checkPrices(catalog, product, changed, AccountStore.find(h, i.accountId()).orElseThrow().currency(), now, problems);
                 if (!problems.isEmpty()) {
                     throw new ProblemException(problems);
                 }
@@ -393,55 +315,4 @@ public final class InstanceChanges {
         }
     }
 
-    /** Everything that would accrue while Running must have a price in the account's currency. */
-    void checkPrices(Product product, InstanceSnapshot s, String currency, Instant now, List<Problem> problems) {
-        for (BillingItem item : product.items()) {
-            if (item.granularity() == Granularity.TERM || !item.accruesUnder(s.method())) {
-                continue;
-            }
-            Optional<SpecRule> rule = product.rule("Running", item.code());
-            if (rule.isEmpty()) {
-                continue;
-            }
-            String spec = io.billow.metering.Meter.spec(item, s, SpecRule.CURRENT);
-            if (catalog.prices().priceAt(product.code(), item.code(), s.region(), spec, currency, now).isEmpty()) {
-                problems.add(Problem.of(Codes.PRICE_NOT_FOUND, "no " + currency + " price for " + product.code() + " item " + item.code()
-                        + " at spec " + spec + " in region " + s.region()));
-            }
-        }
-    }
-
-    private PriceEntry termPrice(Product product, String cls, String region, String currency, Instant now, List<Problem> problems) {
-        for (BillingItem item : product.items()) {
-            if (item.granularity() == Granularity.TERM) {
-                Optional<PriceEntry> p = catalog.prices().priceAt(product.code(), item.code(), region, cls, currency, now);
-                if (p.isPresent()) {
-                    return p.get();
-                }
-            }
-        }
-        problems.add(Problem.of(Codes.PRICE_NOT_FOUND, "no " + currency + " subscription price for " + product.code() + " class " + cls));
-        return null;
-    }
-
-    private static String require(String value, String name, List<Problem> problems) {
-        if (value == null || value.isBlank()) {
-            problems.add(Problem.of(Codes.MISSING_PARAMETER, name + " is required"));
-            return null;
-        }
-        return value;
-    }
-
-    private static BillingMethod parseMethod(String text, List<Problem> problems) {
-        if (text == null) {
-            problems.add(Problem.of(Codes.MISSING_PARAMETER, "billingMethod is required (Subscription, PayAsYouGo or Serverless)"));
-            return null;
-        }
-        try {
-            return BillingMethod.parse(text);
-        } catch (IllegalArgumentException e) {
-            problems.add(Problem.of("InvalidPayType.NotSupported", e.getMessage()));
-            return null;
-        }
-    }
 }

@@ -2,6 +2,7 @@ package io.billow.change;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.billow.catalog.BillingMethod;
+import io.billow.eligibility.CreateInstance;
 import io.billow.problem.Problem;
 
 import java.util.List;

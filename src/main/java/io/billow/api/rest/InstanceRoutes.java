@@ -3,7 +3,7 @@ package io.billow.api.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.billow.change.CreateInstance;
+import io.billow.eligibility.CreateInstance;
 import io.billow.catalog.BillingMethod;
 import io.billow.change.ChangeAction;
 import io.billow.change.ChangeRequest;

@@ -9,7 +9,7 @@ import io.billow.api.rpc.RpcFailure;
 import io.billow.api.rpc.RpcParameters;
 import io.billow.api.rpc.RpcResult;
 import io.billow.catalog.BillingMethod;
-import io.billow.change.CreateInstance;
+import io.billow.eligibility.CreateInstance;
 import io.billow.change.InstanceChanges;
 import io.billow.change.RdsAttributes;
 import io.billow.problem.ProblemException;

@@ -11,7 +11,7 @@ import io.billow.api.rpc.RpcParameters;
 import io.billow.api.rpc.RpcResult;
 import io.billow.catalog.BillingMethod;
 import io.billow.catalog.Catalog;
-import io.billow.change.CreateInstance;
+import io.billow.eligibility.CreateInstance;
 import io.billow.change.InstanceChanges;
 import io.billow.change.RdsAttributes;
 import io.billow.instance.Instance;

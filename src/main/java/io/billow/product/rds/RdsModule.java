@@ -2,7 +2,7 @@ package io.billow.product.rds;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.billow.api.rpc.RpcActions;
-import io.billow.change.CreateInstance;
+import io.billow.eligibility.CreateInstance;
 import io.billow.change.ProductRules;
 import io.billow.change.RdsAttributes;
 import io.billow.product.ProductModule;

@@ -1,4 +1,4 @@
-package io.billow.change;
+package io.billow.eligibility;
 
 import java.math.BigDecimal;
 import java.util.Map;
