@@ -100,6 +100,49 @@ class RocketMq4EditionTest {
         assertThat(line(firstDay, "topic_days").get("amount").asText()).isEqualTo("1.200000");
     }
 
+    @Test
+    void anUpgradeTheInfrastructureFailsIsRefundedInFullAndLeavesStandardBillingAlone() {
+        TestServer.Tenant t = SERVER.newTenant("USD", "5000");
+        ApiClient api = t.api();
+        String id = created(api.post("/api/v1/instances", STANDARD));
+        assertThat(SERVER.operator().put("/api/v1/provisioner", "{\"failNext\":{\"UPGRADE_EDITION\":1}}").status()).isEqualTo(200);
+        assertThat(change(api, id, "{\"action\":\"upgradeEdition\",\"instanceClass\":\"ep.tps.5k\",\"months\":1}").status())
+                .isEqualTo(200);
+        assertThat(balance(api, t)).isEqualByComparingTo("2000");
+        SERVER.clockTo(SERVER.now().plusSeconds(600));
+        JsonNode after = api.get("/api/v1/instances/" + id).body();
+        assertThat(after.get("edition").asText()).isEqualTo("Standard");
+        assertThat(after.get("status").asText()).isEqualTo("Running");
+        assertThat(after.get("billingMethod").asText()).isEqualTo("Postpaid");
+        assertThat(balance(api, t)).as("the 3000.00 comes back").isEqualByComparingTo("5000");
+        JsonNode orders = api.get("/api/v1/orders?instanceId=" + id).body().get("orders");
+        assertThat(orders).extracting(o -> o.get("type").asText() + " " + o.get("status").asText() + " " + o.get("cashPaid").asText())
+                .containsExactly("NEW FULFILLED 0.00", "UPGRADE REFUNDED 3000.00", "REFUND REFUNDED -3000.00");
+    }
+
+    @Test
+    void apiCallsArriveAsCountsOnceByEventIdAndOnlyForItemsTheProductCounts() {
+        TestServer.Tenant t = SERVER.newTenant("USD", "100");
+        ApiClient api = t.api();
+        String id = created(api.post("/api/v1/instances", STANDARD));
+        String calls = "{\"eventId\":\"c1\",\"counts\":{\"api_calls\":12000}}";
+        assertThat(api.post("/api/v1/instances/" + id + "/usage", calls).status()).isEqualTo(201);
+        ApiClient.Response again = api.post("/api/v1/instances/" + id + "/usage", calls);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body().get("duplicate").asBoolean()).isTrue();
+        ApiClient.Response unknown = api.post("/api/v1/instances/" + id + "/usage", "{\"eventId\":\"c2\",\"counts\":{\"messages\":5}}");
+        assertThat(unknown.code()).isEqualTo("InvalidParameter.UsageItem");
+        assertThat(unknown.body().get("message").asText()).contains("api_calls");
+        assertThat(api.post("/api/v1/instances/" + id + "/usage", "{\"eventId\":\"c3\",\"rcu\":2}").code()).isEqualTo("InvalidParameter");
+        assertThat(api.post("/api/v1/instances/" + id + "/usage", "{\"eventId\":\"c4\",\"counts\":{\"api_calls\":-1}}").code())
+                .isEqualTo("InvalidParameter");
+        long usage = 0;
+        for (JsonNode e : api.get("/api/v1/instances/" + id + "/timeline").body().get("events")) {
+            usage += e.get("kind").asText().equals("usage-recorded") ? 1 : 0;
+        }
+        assertThat(usage).as("one event, however often it was sent").isEqualTo(1);
+    }
+
     static String created(ApiClient.Response r) {
         assertThat(r.status()).as(r.body().toString()).isEqualTo(201);
         return r.body().get("instanceId").asText();
