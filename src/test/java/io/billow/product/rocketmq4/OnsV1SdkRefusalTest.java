@@ -12,6 +12,12 @@ import io.billow.server.TestServer;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.billow.product.rocketmq4.OnsV1SdkTest.baseInfo;
 import static io.billow.product.rocketmq4.OnsV1SdkTest.createTopic;
@@ -146,6 +152,51 @@ class OnsV1SdkRefusalTest {
         assertThat(inService(shanghai)).extracting(vo -> vo.getInstanceId()).containsExactly(other);
         assertThat(baseInfo(shanghai, other).getEndpoints().getTcpEndpoint())
                 .isEqualTo("http://" + other + ".cn-shanghai.mq-internal.aliyuncs.com:8080");
+    }
+
+    @Test
+    void concurrentCreationsStopAtEightAndAtOneOfAName() throws Exception {
+        TestServer.Tenant t = TestServer.newTenant("USD", "1000", "UTC");
+        OnsClients.V1 ons = OnsClients.v1(t);
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        try {
+            List<Future<String>> distinct = new ArrayList<>();
+            for (int n = 0; n < 12; n++) {
+                String name = "racer-" + n;
+                distinct.add(pool.submit(() -> outcome(ons, name)));
+            }
+            List<String> outcomes = new ArrayList<>();
+            for (Future<String> f : distinct) {
+                outcomes.add(f.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(outcomes).filteredOn("created"::equals).hasSize(8);
+            assertThat(outcomes).filteredOn("Instance.NumLimited"::equals).hasSize(4);
+            assertThat(inService(ons)).hasSize(8);
+
+            TestServer.Tenant u = TestServer.newTenant("USD", "1000", "UTC");
+            OnsClients.V1 same = OnsClients.v1(u);
+            List<Future<String>> sameName = new ArrayList<>();
+            for (int n = 0; n < 6; n++) {
+                sameName.add(pool.submit(() -> outcome(same, "one-name")));
+            }
+            List<String> named = new ArrayList<>();
+            for (Future<String> f : sameName) {
+                named.add(f.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(named).filteredOn("created"::equals).hasSize(1);
+            assertThat(named).filteredOn("BIZ_INSTANCE_NAME_EXISTED"::equals).hasSize(5);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String outcome(OnsClients.V1 ons, String name) {
+        try {
+            ons.call(instanceNamed(name));
+            return "created";
+        } catch (com.aliyuncs.exceptions.ClientException refused) {
+            return refused.getErrCode();
+        }
     }
 
     @Test
