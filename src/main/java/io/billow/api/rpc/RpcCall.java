@@ -17,9 +17,11 @@ import java.util.function.Function;
  * @param requestId  the id the answer will carry; actions may log it or store it with what they write
  * @param now        the server's clock when the request arrived, read once so that one call
  *                   sees one instant throughout
+ * @param headers    the request's HTTP headers; an API whose region travels only in the endpoint
+ *                   (ONS) reads it from {@code Host}
  */
 public record RpcCall(Caller caller, String accountId, String action, String version, RpcParameters parameters,
-        String requestId, Instant now) {
+        String requestId, Instant now, Headers headers) {
 
     public RpcCall {
         Objects.requireNonNull(caller, "caller");
@@ -29,6 +31,18 @@ public record RpcCall(Caller caller, String accountId, String action, String ver
         Objects.requireNonNull(parameters, "parameters");
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(now, "now");
+        headers = headers == null ? Headers.none() : headers;
+    }
+
+    /** A call without headers, for actions that read none. */
+    public RpcCall(Caller caller, String accountId, String action, String version, RpcParameters parameters,
+            String requestId, Instant now) {
+        this(caller, accountId, action, version, parameters, requestId, now, Headers.none());
+    }
+
+    /** A request header, looked up without regard to case. */
+    public Optional<String> header(String name) {
+        return headers.get(name);
     }
 
     public String accessKeyId() {

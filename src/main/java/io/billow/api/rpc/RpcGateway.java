@@ -162,7 +162,7 @@ public final class RpcGateway implements Handler {
             return Outcome.failed(RpcError.accessKeyNotFound(caller.accessKeyId()));
         }
         RpcCall call = new RpcCall(caller, account.get(), action.get(), version.get(),
-                RpcParameters.of(request.parameters()), requestId, clock.get());
+                RpcParameters.of(request.parameters()), requestId, clock.get(), request.headers());
         RpcResult result = ((Outcome.Ok<RpcAction>) found).value().handle(call);
         if (result == null) {
             throw new IllegalStateException("action " + action.get() + " answered null");

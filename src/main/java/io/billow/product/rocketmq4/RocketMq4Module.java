@@ -17,6 +17,8 @@ import org.jdbi.v3.core.Jdbi;
 public final class RocketMq4Module implements ProductModule {
 
     public static final String PRODUCT = "rocketmq-4";
+    /** The ONS API version the official SDKs call (aliyun-java-sdk-ons, ons20190214). */
+    public static final String ONS_VERSION = "2019-02-14";
 
     private final Jdbi jdbi;
     private final Catalog catalog;
@@ -52,6 +54,20 @@ public final class RocketMq4Module implements ProductModule {
 
     @Override
     public void registerRpc(RpcActions actions) {
-        // The ONS API (2019-02-14) is registered here.
+        OnsInstances instances = new OnsInstances(jdbi);
+        OnsInstanceActions instanceActions = new OnsInstanceActions(jdbi, instances, catalog, changes, resources, tokens);
+        OnsTopicActions topics = new OnsTopicActions(instances, catalog, resources, tokens);
+        OnsGroupActions groups = new OnsGroupActions(instances, catalog, resources, tokens);
+        actions.register(ONS_VERSION, "OnsInstanceCreate", instanceActions::create)
+                .register(ONS_VERSION, "OnsInstanceBaseInfo", instanceActions::baseInfo)
+                .register(ONS_VERSION, "OnsInstanceInServiceList", instanceActions::inServiceList)
+                .register(ONS_VERSION, "OnsInstanceUpdate", instanceActions::update)
+                .register(ONS_VERSION, "OnsInstanceDelete", instanceActions::delete)
+                .register(ONS_VERSION, "OnsTopicCreate", topics::create)
+                .register(ONS_VERSION, "OnsTopicList", topics::list)
+                .register(ONS_VERSION, "OnsTopicDelete", topics::delete)
+                .register(ONS_VERSION, "OnsGroupCreate", groups::create)
+                .register(ONS_VERSION, "OnsGroupList", groups::list)
+                .register(ONS_VERSION, "OnsGroupDelete", groups::delete);
     }
 }
