@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 final class OnsNames {
 
     private static final Pattern INSTANCE_NAME = Pattern.compile("[A-Za-z0-9_-]{3,64}");
-    private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9_-]{3,64}");
-    private static final Pattern GROUP_ID = Pattern.compile("[A-Za-z0-9_-]{2,64}");
+    static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9_-]{3,64}");
+    static final Pattern GROUP_ID = Pattern.compile("[A-Za-z0-9_-]{2,64}");
     /** 0 normal, 1 partitionally ordered, 2 globally ordered, 4 transactional, 5 scheduled or delayed. */
     static final Set<Integer> MESSAGE_TYPES = Set.of(0, 1, 2, 4, 5);
     static final Set<String> GROUP_TYPES = Set.of("tcp", "http");

@@ -14,8 +14,6 @@ import io.billow.problem.Problem;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * RocketMQ 4.x's own rules (domain.md §5): Standard upgrades to Enterprise Platinum in place, and
@@ -29,10 +27,6 @@ final class RocketMq4Rules implements ProductRules {
     static final String ENTERPRISE_PLATINUM = "EnterprisePlatinum";
     static final String STANDARD_CLASS = "standard";
     static final String DOWNGRADE_TO_STANDARD = "DowngradeToStandard";
-
-    private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9_-]{3,64}");
-    private static final Pattern GROUP = Pattern.compile("[A-Za-z0-9_-]{2,64}");
-    private static final Set<Integer> MESSAGE_TYPES = Set.of(0, 1, 2, 4, 5);
 
     private final EditionUpgrade upgrade;
 
@@ -50,26 +44,26 @@ final class RocketMq4Rules implements ProductRules {
         return Map.of("upgradeEdition", upgrade);
     }
 
-    /** Topic and group names and types as the ONS API accepts them, whichever API creates them. */
+    /** Topic and group names and types as the ONS API accepts them ({@link OnsNames}), whichever API creates them. */
     @Override
     public void checkResource(String kind, String name, ObjectNode attributes, List<Problem> problems) {
         if (kind.equals("topics")) {
-            if (!TOPIC.matcher(name).matches()) {
+            if (!OnsNames.TOPIC.matcher(name).matches()) {
                 problems.add(Problem.of(Codes.INVALID_PARAMETER, "a topic name is 3–64 letters, digits, '_' or '-', got '" + name + "'"));
             } else if (name.startsWith("CID") || name.startsWith("GID")) {
                 problems.add(Problem.of(Codes.INVALID_PARAMETER, "a topic name must not start with CID or GID (those are group ids): " + name));
             }
             JsonNode type = attributes.get("messageType");
-            if (type != null && !(type.canConvertToInt() && MESSAGE_TYPES.contains(type.asInt()) && type.isIntegralNumber())) {
+            if (type != null && !(type.canConvertToInt() && OnsNames.MESSAGE_TYPES.contains(type.asInt()) && type.isIntegralNumber())) {
                 problems.add(Problem.of(Codes.INVALID_PARAMETER, "messageType is 0 (normal), 1 (partitionally ordered), 2 (globally "
                         + "ordered), 4 (transactional) or 5 (scheduled), got " + type));
             }
         } else if (kind.equals("groups")) {
-            if (!GROUP.matcher(name).matches()) {
+            if (!OnsNames.GROUP_ID.matcher(name).matches()) {
                 problems.add(Problem.of(Codes.INVALID_PARAMETER, "a group id is 2–64 letters, digits, '_' or '-', got '" + name + "'"));
             }
             JsonNode type = attributes.get("groupType");
-            if (type != null && !(type.isTextual() && (type.asText().equals("tcp") || type.asText().equals("http")))) {
+            if (type != null && !(type.isTextual() && OnsNames.GROUP_TYPES.contains(type.asText()))) {
                 problems.add(Problem.of(Codes.INVALID_PARAMETER, "groupType is tcp or http, got " + type));
             }
         }

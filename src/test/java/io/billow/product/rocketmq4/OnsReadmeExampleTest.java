@@ -9,6 +9,10 @@ import com.aliyuncs.profile.DefaultProfile;
 import io.billow.server.TestServer;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The README's example of the ONS SDK (v1) pointed at Billow, kept compiling and working. */
@@ -44,5 +48,14 @@ class OnsReadmeExampleTest {
         info.setSysEndpoint(billow);
         assertThat(ons.getAcsResponse(info).getInstanceBaseInfo().getInstanceName()).isEqualTo("orders");
         assertThat(OnsV1SdkTest.topicList(OnsClients.v1(t), instanceId, null)).extracting(p -> p.getTopic()).containsExactly("order-events");
+    }
+
+    /** The example above is the README's, line for line: the one that compiles and runs is the one users read. */
+    @Test
+    void theReadmeShowsExactlyThisExample() throws Exception {
+        String source = Files.readString(Path.of("src/test/java/io/billow/product/rocketmq4/OnsReadmeExampleTest.java"));
+        String example = source.substring(source.indexOf("// README: begin\n") + "// README: begin\n".length(), source.indexOf("        // README: end"));
+        String unindented = example.lines().map(l -> l.length() >= 8 ? l.substring(8) : l.strip()).collect(Collectors.joining("\n"));
+        assertThat(Files.readString(Path.of("README.md"))).contains("```java\n" + unindented + "\n```");
     }
 }
