@@ -25,14 +25,14 @@ final class OnsGroupActions {
 
     private final Catalog catalog;
     private final InstanceResources resources;
-    private final ClientTokens<Handle> tokens;
     private final OnsInstances instances;
+    private final OnsResourceWrites writes;
 
     OnsGroupActions(OnsInstances instances, Catalog catalog, InstanceResources resources, ClientTokens<Handle> tokens) {
         this.instances = instances;
         this.catalog = catalog;
         this.resources = resources;
-        this.tokens = tokens;
+        this.writes = new OnsResourceWrites(instances, resources, tokens);
     }
 
     RpcResult create(RpcCall call) {
@@ -44,15 +44,7 @@ final class OnsGroupActions {
         Optional<String> remark = OnsNames.remark(p);
         ObjectNode attributes = RpcResult.newObject().put(GROUP_TYPE, groupType);
         remark.ifPresent(r -> attributes.put(REMARK, r));
-        return call.idempotent(tokens, h -> {
-            instances.lock(h, call.accountId(), region, id);
-            if (!resources.list(call.accountId(), id, OnsInstanceActions.TOPICS, Optional.of(groupId)).isEmpty()) {
-                throw OnsErrors.nameTaken("GroupId", groupId, id, "topic");
-            }
-            OnsErrors.guard(OnsInstanceActions.GROUPS, id, groupId,
-                    () -> resources.create(call.accountId(), id, OnsInstanceActions.GROUPS, groupId, attributes));
-            return RpcResult.newObject();
-        });
+        return writes.create(call, region, id, OnsInstanceActions.GROUPS, OnsInstanceActions.TOPICS, "GroupId", groupId, attributes);
     }
 
     RpcResult list(RpcCall call) {
@@ -79,12 +71,7 @@ final class OnsGroupActions {
         String region = OnsRegion.of(call, catalog);
         String id = p.required("InstanceId");
         String groupId = p.required("GroupId");
-        return call.idempotent(tokens, h -> {
-            instances.require(h, call.accountId(), region, id);
-            OnsErrors.guard(OnsInstanceActions.GROUPS, id, groupId,
-                    () -> resources.delete(call.accountId(), id, OnsInstanceActions.GROUPS, groupId));
-            return RpcResult.newObject();
-        });
+        return writes.delete(call, region, id, OnsInstanceActions.GROUPS, groupId);
     }
 
     /** A {@code SubscribeInfoDo}; a group is never changed after creation, so it was last updated then. */

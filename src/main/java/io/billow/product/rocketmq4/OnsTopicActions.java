@@ -25,14 +25,14 @@ final class OnsTopicActions {
 
     private final Catalog catalog;
     private final InstanceResources resources;
-    private final ClientTokens<Handle> tokens;
     private final OnsInstances instances;
+    private final OnsResourceWrites writes;
 
     OnsTopicActions(OnsInstances instances, Catalog catalog, InstanceResources resources, ClientTokens<Handle> tokens) {
         this.instances = instances;
         this.catalog = catalog;
         this.resources = resources;
-        this.tokens = tokens;
+        this.writes = new OnsResourceWrites(instances, resources, tokens);
     }
 
     RpcResult create(RpcCall call) {
@@ -44,15 +44,7 @@ final class OnsTopicActions {
         Optional<String> remark = OnsNames.remark(p);
         ObjectNode attributes = RpcResult.newObject().put(MESSAGE_TYPE, messageType);
         remark.ifPresent(r -> attributes.put(REMARK, r));
-        return call.idempotent(tokens, h -> {
-            instances.lock(h, call.accountId(), region, id);
-            if (!resources.list(call.accountId(), id, OnsInstanceActions.GROUPS, Optional.of(topic)).isEmpty()) {
-                throw OnsErrors.nameTaken("Topic", topic, id, "group");
-            }
-            OnsErrors.guard(OnsInstanceActions.TOPICS, id, topic,
-                    () -> resources.create(call.accountId(), id, OnsInstanceActions.TOPICS, topic, attributes));
-            return RpcResult.newObject();
-        });
+        return writes.create(call, region, id, OnsInstanceActions.TOPICS, OnsInstanceActions.GROUPS, "Topic", topic, attributes);
     }
 
     RpcResult list(RpcCall call) {
@@ -75,12 +67,7 @@ final class OnsTopicActions {
         String region = OnsRegion.of(call, catalog);
         String id = p.required("InstanceId");
         String topic = p.required("Topic");
-        return call.idempotent(tokens, h -> {
-            instances.require(h, call.accountId(), region, id);
-            OnsErrors.guard(OnsInstanceActions.TOPICS, id, topic,
-                    () -> resources.delete(call.accountId(), id, OnsInstanceActions.TOPICS, topic));
-            return RpcResult.newObject();
-        });
+        return writes.delete(call, region, id, OnsInstanceActions.TOPICS, topic);
     }
 
     /** A {@code PublishInfoDo}: the caller owns every topic it lists (relation 1, owner). */
