@@ -49,6 +49,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InstanceChanges {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A reported fact that is billed: storage is priced by its type, so reporting it is a spec change. */
+    public static final String STORAGE_TYPE = "storageType";
     private static final int MAX_STORAGE_GB = CreationCheck.MAX_STORAGE_GB;
 
     private final Jdbi jdbi;
@@ -282,8 +284,8 @@ public final class InstanceChanges {
                 throw InstanceStore.notFound(instanceId);
             }
             ObjectNode facts = patch.deepCopy();
-            if (facts.has(RdsAttributes.STORAGE_TYPE)) {
-                String type = facts.remove(RdsAttributes.STORAGE_TYPE).asText();
+            if (facts.has(STORAGE_TYPE)) {
+                String type = facts.remove(STORAGE_TYPE).asText();
                 Product product = catalog.product(i.product()).orElseThrow();
                 List<Problem> problems = new ArrayList<>();
                 InstanceSnapshot changed = InstanceStore.timeline(h, instanceId).current().withStorage(i.storageGb(), type);

@@ -26,6 +26,23 @@ public interface ProductRules {
     default void checkResource(String kind, String name, ObjectNode attributes, List<Problem> problems) {
     }
 
+    /**
+     * Every reason facts a deployment reports (PATCH /attributes) cannot be taken. By default a
+     * product takes only its storage type, which is billed; RDS takes its configuration facts.
+     */
+    default List<Problem> checkReported(ObjectNode facts) {
+        List<Problem> problems = new java.util.ArrayList<>();
+        facts.fields().forEachRemaining(f -> {
+            if (!f.getKey().equals(InstanceChanges.STORAGE_TYPE)) {
+                problems.add(Problem.of(io.billow.problem.Codes.UNKNOWN_FIELD, "'" + f.getKey() + "' is not a fact this product's "
+                        + "deployments report; known: [" + InstanceChanges.STORAGE_TYPE + "]"));
+            } else if (!f.getValue().isTextual() || !f.getValue().asText().matches("[a-z_]{1,40}")) {
+                problems.add(Problem.of(io.billow.problem.Codes.INVALID_PARAMETER, "storageType must be a storage type code such as cloud_essd"));
+            }
+        });
+        return problems;
+    }
+
     /** The facts the product records on a new instance (engine version, endpoints...). */
     default void initialAttributes(ObjectNode attributes, CreateInstance request, String instanceId) {
     }

@@ -49,6 +49,8 @@ public final class UsageIngest {
     private static final BigDecimal MAX_COUNT = new BigDecimal("1000000000000000");
     private static final BigDecimal MAX_LEVEL = new BigDecimal("1000000000");
     private static final String RCU = "rcu";
+    /** The attribute that turns automatic stop and restart on for a serverless instance. */
+    public static final String AUTO_PAUSE = "autoPause";
     private static final String CONNECTIONS = "connections";
 
     private final Jdbi jdbi;
@@ -247,7 +249,7 @@ public final class UsageIngest {
 
     /** Idle for 10 minutes → suspend; a connection while suspended → start again. */
     private void autoPause(Handle h, Instance i, int connections, Instant at) {
-        if (!i.attributes().path(RdsAttributes.AUTO_PAUSE).asBoolean(false)) {
+        if (!i.attributes().path(AUTO_PAUSE).asBoolean(false)) {
             return;
         }
         if (connections > 0) {

@@ -1,5 +1,6 @@
 package io.billow.product;
 
+import io.billow.api.rest.ProductRoutes;
 import io.billow.api.rpc.RpcActions;
 import io.billow.change.ProductRules;
 import io.billow.operation.OperationRunner;
@@ -21,6 +22,10 @@ public interface ProductModule {
 
     /** Adds the actions of the product's cloud API (its RPC service and version). */
     default void registerRpc(RpcActions actions) {
+    }
+
+    /** Adds the product's own routes of the native API (RDS: the serverless switch and its estimate). */
+    default void registerRest(ProductRoutes routes) {
     }
 
     /** Adds what the product writes when its own operations finish (the end of an edition upgrade). */

@@ -7,28 +7,19 @@ import io.billow.api.rest.AccountRoutes;
 import io.billow.api.rest.ClockRoutes;
 import io.billow.api.rest.InstanceRoutes;
 import io.billow.api.rest.MoneyRoutes;
+import io.billow.api.rest.ProductRoutes;
 import io.billow.api.rest.ResourceRoutes;
 import io.billow.api.rest.RestApi;
-import io.billow.catalog.Catalog;
-import io.billow.catalog.CatalogLoader;
-import io.billow.api.rest.ServerlessRoutes;
+import io.billow.api.rest.UsageRoutes;
 import io.billow.api.rest.WebhookRoutes;
-import io.billow.webhook.WebhookDispatcher;
-import io.billow.webhook.WebhookStore;
+import io.billow.api.rpc.RequestAuthenticator;
 import io.billow.api.rpc.RpcGateway;
 import io.billow.api.rpc.bss.BssActions;
-import io.billow.product.ProductModule;
-import io.billow.product.rds.RdsActions;
-import io.billow.product.rds.RdsModule;
-import io.billow.product.rocketmq4.RocketMq4Module;
-import io.billow.resource.InstanceResources;
-import io.billow.subscription.Expiries;
-import io.billow.subscription.Subscriptions;
+import io.billow.catalog.Catalog;
+import io.billow.catalog.CatalogLoader;
 import io.billow.change.Adjustments;
 import io.billow.change.ChangeRequests;
-import io.billow.change.Estimates;
 import io.billow.change.InstanceChanges;
-import io.billow.change.RdsSwitches;
 import io.billow.change.SubscriptionToPayAsYouGo;
 import io.billow.change.UsageIngest;
 import io.billow.clock.BillowClock;
@@ -37,12 +28,19 @@ import io.billow.clock.SimulatedClock;
 import io.billow.clock.SystemClock;
 import io.billow.lifecycle.Lifecycle;
 import io.billow.operation.OperationRunner;
+import io.billow.product.ProductModule;
+import io.billow.product.rds.RdsModule;
+import io.billow.product.rocketmq4.RocketMq4Module;
 import io.billow.provision.SimulatedProvisioner;
+import io.billow.resource.InstanceResources;
 import io.billow.scheduler.Scheduler;
 import io.billow.settlement.Settler;
-import io.billow.api.rpc.RequestAuthenticator;
 import io.billow.store.Database;
 import io.billow.store.DatabaseUrl;
+import io.billow.subscription.Expiries;
+import io.billow.subscription.Subscriptions;
+import io.billow.webhook.WebhookDispatcher;
+import io.billow.webhook.WebhookStore;
 import io.javalin.Javalin;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -85,7 +83,6 @@ public final class BillowServer implements AutoCloseable {
     private final Scheduler scheduler;
     private final InstanceChanges changes;
     private final AccountStore accounts;
-    private final RdsSwitches switches;
     private final UsageIngest usage;
     private final SubscriptionToPayAsYouGo payTypes;
     private final InstanceResources resources;
@@ -114,28 +111,30 @@ public final class BillowServer implements AutoCloseable {
         ChangeRequests changeRequests = new ChangeRequests(jdbi, changes, provisioner, subscriptions.actions());
         this.scheduler = new Scheduler(clock, operations, settler, new Lifecycle(jdbi, provisioner, new Expiries(catalog, changes::rules)),
                 clock.isSimulated() ? now -> saveClock(jdbi, now) : ClockStore.NONE);
-        this.switches = new RdsSwitches(jdbi, catalog, clock, provisioner);
         this.usage = new UsageIngest(jdbi, catalog, clock, provisioner, new Adjustments(catalog));
         this.payTypes = new SubscriptionToPayAsYouGo(jdbi, clock);
         this.resources = new InstanceResources(jdbi, catalog, clock, changes::rules);
         RequestAuthenticator signatures = RpcApi.authenticator(jdbi, accounts);
         WebhookStore webhooks = new WebhookStore(jdbi, new SecretSealer(keys.masterKey()));
         this.webhooks = new WebhookDispatcher(jdbi, webhooks, new SystemClock());
-        RestApi rest = new RestApi(keys.adminKey(), accounts, new AccountRoutes(accounts, clock), new InstanceRoutes(jdbi, changes, changeRequests),
-                new MoneyRoutes(jdbi, catalog), new ClockRoutes(clock, scheduler, provisioner),
-                new ServerlessRoutes(switches, usage, new Estimates(jdbi, catalog, clock, switches), changeRequests),
-                new SignedNativeCalls(signatures, accounts), new WebhookRoutes(webhooks, clock),
-                new ResourceRoutes(resources, catalog.products().values().stream().flatMap(p -> p.facts().resourceKinds().stream()).toList()));
         var tokens = RpcApi.clientTokens(jdbi, clock);
         // The products Billow has code for, one line each; a catalog without one leaves it out.
         List<ProductModule> products = List.of(
-                new RdsModule(new RdsActions(jdbi, catalog, changes, switches, payTypes, accounts, tokens)),
+                new RdsModule(jdbi, catalog, changes, clock, provisioner, payTypes, accounts, tokens),
                 new RocketMq4Module(jdbi, catalog, changes, resources, tokens, clock, provisioner));
         List<ProductModule> offered = products.stream().filter(m -> catalog.product(m.product()).isPresent()).toList();
+        ProductRoutes productRoutes = new ProductRoutes();
         offered.forEach(m -> {
             changes.withRules(m.product(), m.rules());
             m.registerOperations(operations);
+            m.registerRest(productRoutes);
         });
+        RestApi rest = new RestApi(keys.adminKey(), accounts, new AccountRoutes(accounts, clock), new InstanceRoutes(jdbi, changes, changeRequests),
+                new MoneyRoutes(jdbi, catalog), new ClockRoutes(clock, scheduler, provisioner),
+                new UsageRoutes(jdbi, usage, changeRequests, productRoutes),
+                new SignedNativeCalls(signatures, accounts), new WebhookRoutes(webhooks, clock),
+                new ResourceRoutes(resources, catalog.products().values().stream().flatMap(p -> p.facts().resourceKinds().stream()).toList()),
+                productRoutes);
         RpcGateway rpc = RpcApi.gateway(signatures, clock, accounts, offered, new BssActions(jdbi, accounts, changeRequests, tokens));
         this.http = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -263,10 +262,6 @@ public final class BillowServer implements AutoCloseable {
 
     public AccountStore accounts() {
         return accounts;
-    }
-
-    public RdsSwitches switches() {
-        return switches;
     }
 
     public InstanceResources resources() {

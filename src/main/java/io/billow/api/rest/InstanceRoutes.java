@@ -3,13 +3,12 @@ package io.billow.api.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.billow.eligibility.CreateInstance;
 import io.billow.catalog.BillingMethod;
 import io.billow.change.ChangeAction;
 import io.billow.change.ChangeRequest;
 import io.billow.change.ChangeRequests;
 import io.billow.change.InstanceChanges;
-import io.billow.change.RdsAttributes;
+import io.billow.eligibility.CreateInstance;
 import io.billow.instance.Instance;
 import io.billow.instance.InstanceStore;
 import io.billow.instance.TimelineCodec;
@@ -98,7 +97,8 @@ public final class InstanceRoutes {
             throw new ProblemException(Codes.INVALID_PARAMETER, "the body must be a JSON object of at most 100 attributes");
         }
         // Only what a deployment reports; Billow's own bookkeeping in the attributes is not the operator's to set.
-        List<Problem> refused = RdsAttributes.checkReported(obj);
+        Instance i = jdbi.withHandle(h -> InstanceStore.get(h, null, ctx.pathParam("id")));
+        List<Problem> refused = changes.rules(i.product()).checkReported(obj);
         if (!refused.isEmpty()) {
             throw new ProblemException(refused);
         }

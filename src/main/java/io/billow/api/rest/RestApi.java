@@ -13,8 +13,8 @@ import io.javalin.http.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Optional;
 
 /**
@@ -32,7 +32,8 @@ public final class RestApi {
     private final InstanceRoutes instanceRoutes;
     private final MoneyRoutes moneyRoutes;
     private final ClockRoutes clockRoutes;
-    private final ServerlessRoutes serverlessRoutes;
+    private final UsageRoutes usageRoutes;
+    private final ProductRoutes productRoutes;
     private final SignatureCheck signatures;
     private final WebhookRoutes webhookRoutes;
     private final ResourceRoutes resourceRoutes;
@@ -43,15 +44,17 @@ public final class RestApi {
     }
 
     public RestApi(String adminKey, AccountStore accounts, AccountRoutes accountRoutes, InstanceRoutes instanceRoutes,
-                   MoneyRoutes moneyRoutes, ClockRoutes clockRoutes, ServerlessRoutes serverlessRoutes, SignatureCheck signatures,
-                   WebhookRoutes webhookRoutes, ResourceRoutes resourceRoutes) {
+                   MoneyRoutes moneyRoutes, ClockRoutes clockRoutes, UsageRoutes usageRoutes, SignatureCheck signatures,
+                   WebhookRoutes webhookRoutes, ResourceRoutes resourceRoutes,
+                   ProductRoutes productRoutes) {
         this.adminKey = adminKey;
         this.accounts = accounts;
         this.accountRoutes = accountRoutes;
         this.instanceRoutes = instanceRoutes;
         this.moneyRoutes = moneyRoutes;
         this.clockRoutes = clockRoutes;
-        this.serverlessRoutes = serverlessRoutes;
+        this.usageRoutes = usageRoutes;
+        this.productRoutes = productRoutes;
         this.signatures = signatures;
         this.webhookRoutes = webhookRoutes;
         this.resourceRoutes = resourceRoutes;
@@ -79,9 +82,16 @@ public final class RestApi {
             r.post("/api/v1/instances/{id}/" + kind, ctx -> resourceRoutes.create(ctx, caller(ctx), kind));
             r.delete("/api/v1/instances/{id}/" + kind + "/{name}", ctx -> resourceRoutes.delete(ctx, caller(ctx), kind));
         }
-        r.post("/api/v1/instances/{id}/switch", ctx -> serverlessRoutes.requestSwitch(ctx, caller(ctx)));
-        r.post("/api/v1/instances/{id}/usage", ctx -> serverlessRoutes.recordUsage(ctx, caller(ctx)));
-        r.post("/api/v1/estimates", ctx -> serverlessRoutes.estimate(ctx, caller(ctx)));
+        r.post("/api/v1/instances/{id}/usage", ctx -> usageRoutes.recordUsage(ctx, caller(ctx)));
+        r.post("/api/v1/estimates", ctx -> usageRoutes.estimate(ctx, caller(ctx)));
+        // What product packages add (RDS: the serverless switch), behind the same authentication.
+        for (ProductRoutes.Route route : productRoutes.routes()) {
+            if (route.method().equals("POST")) {
+                r.post(route.path(), ctx -> route.handler().handle(ctx, caller(ctx)));
+            } else {
+                r.get(route.path(), ctx -> route.handler().handle(ctx, caller(ctx)));
+            }
+        }
         r.get("/api/v1/bills", ctx -> moneyRoutes.bills(ctx, caller(ctx)));
         r.get("/api/v1/orders", ctx -> moneyRoutes.orders(ctx, caller(ctx)));
         r.get("/api/v1/events", ctx -> moneyRoutes.events(ctx, caller(ctx)));

@@ -11,7 +11,6 @@ import io.billow.api.rpc.RpcResult;
 import io.billow.catalog.BillingMethod;
 import io.billow.eligibility.CreateInstance;
 import io.billow.change.InstanceChanges;
-import io.billow.change.RdsAttributes;
 import io.billow.problem.ProblemException;
 import org.jdbi.v3.core.Handle;
 

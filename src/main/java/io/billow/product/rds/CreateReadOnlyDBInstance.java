@@ -13,7 +13,6 @@ import io.billow.catalog.BillingMethod;
 import io.billow.catalog.Catalog;
 import io.billow.eligibility.CreateInstance;
 import io.billow.change.InstanceChanges;
-import io.billow.change.RdsAttributes;
 import io.billow.instance.Instance;
 import io.billow.instance.InstanceStore;
 import io.billow.problem.ProblemException;

@@ -6,7 +6,6 @@ import io.billow.api.rpc.RpcError;
 import io.billow.api.rpc.RpcFailure;
 import io.billow.api.rpc.RpcResult;
 import io.billow.change.InstanceChanges;
-import io.billow.change.RdsAttributes;
 import io.billow.instance.Instance;
 import io.billow.instance.InstanceStore;
 import org.jdbi.v3.core.Jdbi;

@@ -7,7 +7,6 @@ import io.billow.api.rpc.RpcResult;
 import io.billow.catalog.BillingMethod;
 import io.billow.catalog.Catalog;
 import io.billow.catalog.InstanceClass;
-import io.billow.change.RdsAttributes;
 import io.billow.instance.Instance;
 
 import java.math.BigDecimal;

@@ -5,7 +5,6 @@ import io.billow.api.rpc.ClientTokens;
 import io.billow.api.rpc.RpcActions;
 import io.billow.catalog.Catalog;
 import io.billow.change.InstanceChanges;
-import io.billow.change.RdsSwitches;
 import io.billow.change.SubscriptionToPayAsYouGo;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;

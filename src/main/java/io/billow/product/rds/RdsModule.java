@@ -1,19 +1,35 @@
 package io.billow.product.rds;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.billow.account.AccountStore;
+import io.billow.api.rest.ProductRoutes;
+import io.billow.api.rpc.ClientTokens;
 import io.billow.api.rpc.RpcActions;
-import io.billow.eligibility.CreateInstance;
+import io.billow.catalog.Catalog;
+import io.billow.change.InstanceChanges;
 import io.billow.change.ProductRules;
-import io.billow.change.RdsAttributes;
+import io.billow.change.SubscriptionToPayAsYouGo;
+import io.billow.clock.BillowClock;
+import io.billow.eligibility.CreateInstance;
+import io.billow.problem.Problem;
 import io.billow.product.ProductModule;
+import io.billow.provision.Provisioner;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 
-/** RDS PostgreSQL: the configuration facts a new instance starts with, and the RDS API. */
+import java.util.List;
+
+/** RDS PostgreSQL: the facts a new instance starts with and a deployment reports, the serverless switch on the native API, and the RDS API. */
 public final class RdsModule implements ProductModule {
 
     private final RdsActions actions;
+    private final RdsRoutes routes;
 
-    public RdsModule(RdsActions actions) {
-        this.actions = actions;
+    public RdsModule(Jdbi jdbi, Catalog catalog, InstanceChanges changes, BillowClock clock, Provisioner provisioner,
+                     SubscriptionToPayAsYouGo payTypes, AccountStore accounts, ClientTokens<Handle> tokens) {
+        RdsSwitches switches = new RdsSwitches(jdbi, catalog, clock, provisioner);
+        this.actions = new RdsActions(jdbi, catalog, changes, switches, payTypes, accounts, tokens);
+        this.routes = new RdsRoutes(switches, new Estimates(jdbi, catalog, clock, switches));
     }
 
     @Override
@@ -28,7 +44,17 @@ public final class RdsModule implements ProductModule {
             public void initialAttributes(ObjectNode attributes, CreateInstance request, String instanceId) {
                 RdsAttributes.defaults(attributes, request.engineVersion());
             }
+
+            @Override
+            public List<Problem> checkReported(ObjectNode facts) {
+                return RdsAttributes.checkReported(facts);
+            }
         };
+    }
+
+    @Override
+    public void registerRest(ProductRoutes rest) {
+        routes.register(rest);
     }
 
     @Override

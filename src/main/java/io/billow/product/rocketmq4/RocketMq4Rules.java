@@ -1,16 +1,15 @@
 package io.billow.product.rocketmq4;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.billow.catalog.BillingMethod;
 import io.billow.catalog.Catalog;
 import io.billow.change.ChangeAction;
 import io.billow.change.ProductRules;
 import io.billow.clock.BillowClock;
-import io.billow.provision.Provisioner;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.billow.problem.Codes;
 import io.billow.problem.Problem;
+import io.billow.provision.Provisioner;
 
 import java.util.List;
 import java.util.Map;

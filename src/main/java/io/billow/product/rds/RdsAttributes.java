@@ -1,7 +1,9 @@
-package io.billow.change;
+package io.billow.product.rds;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.billow.change.InstanceChanges;
+import io.billow.change.UsageIngest;
 import io.billow.problem.Codes;
 import io.billow.problem.Problem;
 
@@ -27,11 +29,11 @@ public final class RdsAttributes {
     public static final String SSL = "sslEnabled";
     public static final String DISK_ENCRYPTION = "diskEncryptionEnabled";
     public static final String PGBOUNCER = "pgBouncerEnabled";
-    public static final String AUTO_PAUSE = "autoPause";
+    public static final String AUTO_PAUSE = UsageIngest.AUTO_PAUSE;
     public static final String SWITCH_FORCE = "switchForce";
     public static final String MAINTAIN_TIME = "maintainTime";
 
-    public static final String STORAGE_TYPE = "storageType";
+    public static final String STORAGE_TYPE = InstanceChanges.STORAGE_TYPE;
 
     /**
      * What a deployment may report through PATCH /attributes, each with its rule. Other

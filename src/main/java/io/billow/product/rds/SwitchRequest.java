@@ -1,4 +1,4 @@
-package io.billow.change;
+package io.billow.product.rds;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.billow.eligibility;
+package io.billow.product.rds;
 
 import io.billow.catalog.BillingMethod;
 import io.billow.problem.Problem;

@@ -1,6 +1,7 @@
-package io.billow.eligibility;
+package io.billow.product.rds;
 
 import io.billow.catalog.BillingMethod;
+import io.billow.eligibility.Rcu;
 import io.billow.problem.Problem;
 
 import java.math.BigDecimal;

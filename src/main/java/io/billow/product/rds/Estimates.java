@@ -1,4 +1,4 @@
-package io.billow.change;
+package io.billow.product.rds;
 
 import io.billow.account.Account;
 import io.billow.account.AccountStore;
@@ -6,7 +6,6 @@ import io.billow.catalog.BillingMethod;
 import io.billow.catalog.Catalog;
 import io.billow.catalog.Product;
 import io.billow.clock.BillowClock;
-import io.billow.eligibility.ServerlessSwitch;
 import io.billow.instance.Instance;
 import io.billow.instance.InstanceStore;
 import io.billow.metering.Meter;

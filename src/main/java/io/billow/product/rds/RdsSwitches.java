@@ -1,4 +1,4 @@
-package io.billow.change;
+package io.billow.product.rds;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.billow.account.AccountStore;
@@ -7,8 +7,6 @@ import io.billow.catalog.Catalog;
 import io.billow.catalog.InstanceClass;
 import io.billow.catalog.Product;
 import io.billow.clock.BillowClock;
-import io.billow.eligibility.RdsFacts;
-import io.billow.eligibility.ServerlessSwitch;
 import io.billow.event.EventLog;
 import io.billow.instance.Instance;
 import io.billow.instance.InstanceStore;
