@@ -1,6 +1,5 @@
 package io.billow.account;
 
-import io.billow.lifecycle.Lifecycle;
 import io.billow.problem.Codes;
 import io.billow.problem.ProblemException;
 import org.jdbi.v3.core.Handle;
@@ -26,11 +25,19 @@ public final class AccountStore {
 
     private final Jdbi jdbi;
     private final SecretSealer sealer;
+    private final DebtCleared debtCleared;
+
+    /** What a top-up that brings an overdue balance back to zero or more sets going (stopped instances run again). */
+    @FunctionalInterface
+    public interface DebtCleared {
+        void cleared(Handle h, String accountId, Instant at);
+    }
     private final SecureRandom random = new SecureRandom();
 
-    public AccountStore(Jdbi jdbi, SecretSealer sealer) {
+    public AccountStore(Jdbi jdbi, SecretSealer sealer, DebtCleared debtCleared) {
         this.jdbi = jdbi;
         this.sealer = sealer;
+        this.debtCleared = debtCleared;
     }
 
     /** A new access key pair; the secret is shown to the caller once and stored sealed. */
@@ -136,7 +143,7 @@ public final class AccountStore {
             Account after = h.createQuery("UPDATE accounts SET balance = balance + :a WHERE id = :id RETURNING *")
                     .bind("a", amount).bind("id", accountId).map(ACCOUNT).one();
             if (after.overdueSince() != null && after.balance().signum() >= 0) {
-                Lifecycle.resumeAfterTopUp(h, accountId, now);
+                debtCleared.cleared(h, accountId, now);
             }
             return find(h, accountId).orElseThrow();
         });

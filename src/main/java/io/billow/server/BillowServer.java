@@ -103,7 +103,7 @@ public final class BillowServer implements AutoCloseable {
         this.clock = options.simulatedClock() ? simulatedClock(jdbi, options.clockStart()) : new SystemClock();
         CatalogVersions.record(jdbi, catalog, clock.now());
         this.provisioner = new SimulatedProvisioner(catalog);
-        this.accounts = new AccountStore(jdbi, new SecretSealer(keys.masterKey()));
+        this.accounts = new AccountStore(jdbi, new SecretSealer(keys.masterKey()), Lifecycle::resumeAfterTopUp);
         this.changes = new InstanceChanges(jdbi, catalog, clock, provisioner);
         this.settler = new Settler(jdbi, catalog, options.settlementBatch());
         this.operations = new OperationRunner(jdbi, provisioner);

@@ -136,6 +136,45 @@ class RocketMq4ExpiryTest {
         assertThat(proRata.get("edition").asText()).isEqualTo("Standard");
     }
 
+    @Test
+    @Order(3)
+    void autoRenewalRenewsAtExpiryWhenTheBalanceCoversItAndSaysWhyWhenItDoesNot() {
+        SERVER.clockTo(Instant.parse("2026-10-01T00:00:00Z"));
+        TestServer.Tenant covered = SERVER.newTenant("USD", "6500");
+        TestServer.Tenant short_ = SERVER.newTenant("USD", "3500");
+        String renewing = platinum(covered.api());
+        String failing = platinum(short_.api());
+        for (var pair : List.of(List.of(covered.api(), renewing), List.of(short_.api(), failing))) {
+            assertThat(change((ApiClient) pair.get(0), (String) pair.get(1), "{\"action\":\"setAutoRenew\",\"enabled\":true,\"months\":1}")
+                    .status()).isEqualTo(200);
+        }
+        Instant renewingExpiry = Instant.parse(covered.api().get("/api/v1/instances/" + renewing).body().get("subscription")
+                .get("expiresAt").asText());
+        Instant failingExpiry = Instant.parse(short_.api().get("/api/v1/instances/" + failing).body().get("subscription")
+                .get("expiresAt").asText());
+        SERVER.clockTo(failingExpiry);
+
+        JsonNode renewed = covered.api().get("/api/v1/instances/" + renewing).body();
+        assertThat(renewed.get("status").asText()).isEqualTo("Running");
+        assertThat(renewed.get("subscription").get("expiresAt").asText())
+                .isEqualTo(renewingExpiry.atZone(java.time.ZoneOffset.UTC).plusMonths(1).toInstant().toString());
+        // 6500 − 3000 (upgrade) − 0.30 (a topic-day while Standard on Oct 1) − 3000 (renewal)
+        assertThat(RocketMq4EditionTest.balance(covered.api(), covered)).isEqualByComparingTo("499.70");
+        JsonNode locked = short_.api().get("/api/v1/instances/" + failing).body();
+        assertThat(locked.get("status").asText()).isEqualTo("Locked");
+        JsonNode failed = null;
+        for (JsonNode e : short_.api().get("/api/v1/events?instanceId=" + failing).body().get("events")) {
+            if (e.get("type").asText().equals("instance.auto-renew-failed")) {
+                failed = e;
+            }
+        }
+        assertThat(failed).as("the owner is told why it was not renewed").isNotNull();
+        assertThat(failed.get("at").asText()).isEqualTo(failingExpiry.toString());
+        assertThat(failed.get("data").get("code").asText()).isEqualTo("InsufficientBalance");
+        assertThat(failed.get("data").get("reason").asText()).contains("3000.00", "499.70");
+        assertThat(RocketMq4EditionTest.balance(short_.api(), short_)).as("nothing charged").isEqualByComparingTo("499.70");
+    }
+
     private static List<String> warnings(ApiClient api, String id) {
         List<String> at = new ArrayList<>();
         for (JsonNode e : api.get("/api/v1/events?instanceId=" + id).body().get("events")) {
