@@ -35,7 +35,7 @@ public final class ChangeRequests {
 
     /** Whether an action name is one of these (else the caller's own switch handles it). */
     public boolean handles(String action, String accountId, String instanceId) {
-        return action != null && (engineActions.containsKey(action) || productActions(accountId, instanceId).containsKey(action));
+        return action != null && lookup(accountId, instanceId, action).isPresent();
     }
 
     /** The action names an instance offers here. */
@@ -82,12 +82,18 @@ public final class ChangeRequests {
     }
 
     private ChangeAction find(String accountId, String instanceId, String name) {
-        ChangeAction action = name == null ? null : engineActions.getOrDefault(name, productActions(accountId, instanceId).get(name));
-        if (action == null) {
-            throw new ProblemException(Codes.INVALID_PARAMETER, "action must be one of " + String.join(", ", names(accountId, instanceId))
-                    + ", got " + name);
+        return lookup(accountId, instanceId, name).orElseThrow(() -> new ProblemException(Codes.INVALID_PARAMETER, "action must be one of "
+                + String.join(", ", names(accountId, instanceId)) + ", got " + name));
+    }
+
+    /** The product's action of that name, else the engine's, if it is the one for this instance. */
+    private Optional<ChangeAction> lookup(String accountId, String instanceId, String name) {
+        if (name == null) {
+            return Optional.empty();
         }
-        return action;
+        Instance i = jdbi.withHandle(h -> InstanceStore.get(h, accountId, instanceId));
+        ChangeAction action = changes.rules(i.product()).changeActions().getOrDefault(name, engineActions.get(name));
+        return Optional.ofNullable(action).filter(a -> a.appliesTo(i));
     }
 
     private Map<String, ChangeAction> productActions(String accountId, String instanceId) {

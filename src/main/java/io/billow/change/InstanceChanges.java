@@ -248,7 +248,8 @@ public final class InstanceChanges {
                 problems.add(Problem.of("InvalidDBInstanceStorage", "storage can grow up to " + MAX_STORAGE_GB + " GB, not shrink; got " + gb));
             }
             if (i.method() == BillingMethod.SUBSCRIPTION) {
-                problems.add(Problem.of("InvalidPayType.NotSupported", "subscription spec changes are prorated orders, not supported on this endpoint yet"));
+                problems.add(Problem.of("InvalidPayType.NotSupported", "a subscription's spec change is a prorated order: "
+                        + "POST /api/v1/instances/{id}/changes with action modifySpec"));
             }
             if (!problems.isEmpty()) {
                 throw new ProblemException(problems);

@@ -42,6 +42,11 @@ public final class Rounding {
         return prorated(numerator, BigDecimal.valueOf(denominator));
     }
 
+    /** A discount as a rate of the list price (0.15 for 15 %), exact to ten decimals. */
+    public static BigDecimal rate(BigDecimal part, BigDecimal whole) {
+        return part.divide(whole, 10, RoundingMode.HALF_UP).stripTrailingZeros();
+    }
+
     /** The same, for a fraction whose denominator is a product of several terms' lengths. */
     public static BigDecimal prorated(BigDecimal numerator, BigDecimal denominator) {
         return numerator.divide(denominator, MINOR_UNIT_SCALE, RoundingMode.HALF_UP);

@@ -61,10 +61,15 @@ public final class Payments {
                                Instant now) {
         Order order = OrderStore.insert(h, account.id(), instanceId, OrderType.REFUND, OrderStatus.REFUNDED, account.currency(),
                 BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, amount.negate(), explanation, details, now);
+        credit(h, account, order, amount, now);
+        return order;
+    }
+
+    /** Gives an order's refund (its negative cash) back to the balance, when the change it refunds is done. */
+    public static void credit(Handle h, Account account, Order order, BigDecimal amount, Instant now) {
         if (amount.signum() > 0) {
             AccountStore.ledger(h, account.id(), "REFUND", amount, "order:" + order.id(), now);
             h.createUpdate("UPDATE accounts SET balance = balance + :r WHERE id = :id").bind("r", amount).bind("id", account.id()).execute();
         }
-        return order;
     }
 }

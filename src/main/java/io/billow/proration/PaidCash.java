@@ -47,6 +47,31 @@ public final class PaidCash {
         return new Prorated(value, (parts.isEmpty() ? "nothing paid" : String.join(" + ", parts)) + " = " + value.toPlainString());
     }
 
+    /**
+     * A downgrade's refund (domain.md §8): what is still unused at {@code at} minus what the new
+     * configuration costs for the remaining time at the term's discount, as one exact fraction
+     * rounded once; never negative.
+     */
+    public static Prorated downgradeRefund(List<Span> spans, Instant at, BigDecimal newMonthlyNet, long remainingSeconds) {
+        BigDecimal denominator = BigDecimal.valueOf(Proration.MONTH_SECONDS);
+        for (Span s : spans) {
+            denominator = denominator.multiply(BigDecimal.valueOf(seconds(s.from(), s.to())));
+        }
+        BigDecimal numerator = BigDecimal.ZERO;
+        List<String> parts = new ArrayList<>();
+        for (Span s : spans) {
+            long length = seconds(s.from(), s.to());
+            long left = Math.min(length, Math.max(0, s.to().getEpochSecond() - Math.max(at.getEpochSecond(), s.from().getEpochSecond())));
+            numerator = numerator.add(s.cash().multiply(BigDecimal.valueOf(left)).multiply(denominator.divide(BigDecimal.valueOf(length))));
+            parts.add(s.cash().toPlainString() + " × " + left + " s ÷ " + length + " s (" + s.what() + ")");
+        }
+        BigDecimal newPart = newMonthlyNet.multiply(BigDecimal.valueOf(remainingSeconds))
+                .multiply(denominator.divide(BigDecimal.valueOf(Proration.MONTH_SECONDS)));
+        BigDecimal refund = Rounding.prorated(numerator.subtract(newPart), denominator).max(BigDecimal.ZERO);
+        return new Prorated(refund, "unused " + (parts.isEmpty() ? "0" : String.join(" + ", parts)) + " − " + newMonthlyNet.toPlainString()
+                + " × " + remainingSeconds + " s ÷ " + Proration.MONTH_SECONDS + " s = " + refund.toPlainString());
+    }
+
     private static long seconds(Instant from, Instant to) {
         return to.getEpochSecond() - from.getEpochSecond();
     }

@@ -35,6 +35,19 @@ public final class Proration {
     }
 
     /**
+     * Upgrade fee at the term's discount: (new − original monthly list) × (1 − discount) ×
+     * remaining ÷ 2,592,000, one division, HALF_UP to the minor unit once (domain.md §8).
+     */
+    public static Prorated upgradeFee(BigDecimal originalMonthlyList, BigDecimal newMonthlyList, BigDecimal discountRate,
+                                      long remainingSeconds) {
+        BigDecimal difference = newMonthlyList.subtract(originalMonthlyList).max(BigDecimal.ZERO);
+        BigDecimal net = BigDecimal.ONE.subtract(discountRate);
+        BigDecimal fee = Rounding.prorated(difference.multiply(net).multiply(BigDecimal.valueOf(remainingSeconds)), MONTH_SECONDS);
+        return new Prorated(fee, "(" + newMonthlyList.toPlainString() + " − " + originalMonthlyList.toPlainString() + ") × (1 − "
+                + discountRate.toPlainString() + ") × " + remainingSeconds + " s ÷ " + MONTH_SECONDS + " s = " + fee.toPlainString());
+    }
+
+    /**
      * Downgrade refund: what the remaining time was paid in cash, minus what the new configuration
      * costs for it at the term's discount; never negative, never more than the net cash.
      * {@code netCash × r ÷ T − newList × (1 − d) × r ÷ 2,592,000} as one fraction.

@@ -110,8 +110,8 @@ public final class Terms {
             }
         }
         for (Order o : OrderStore.list(h, i.accountId(), i.id(), 10_000)) {
-            if (o.type() == OrderType.REFUND && !o.createdAt().isBefore(since(i)) && termEnd.isAfter(o.createdAt())
-                    && o.cashPaid().signum() < 0) {
+            boolean refund = o.type() == OrderType.REFUND || o.type() == OrderType.DOWNGRADE;
+            if (refund && !o.createdAt().isBefore(since(i)) && termEnd.isAfter(o.createdAt()) && o.cashPaid().signum() < 0) {
                 spans.add(new PaidCash.Span(o.cashPaid(), o.createdAt(), termEnd, "refund " + o.id()));
             }
         }

@@ -1,0 +1,156 @@
+package io.billow.subscription;
+
+import io.billow.account.Account;
+import io.billow.account.AccountStore;
+import io.billow.catalog.BillingMethod;
+import io.billow.catalog.Catalog;
+import io.billow.catalog.InstanceClass;
+import io.billow.catalog.Product;
+import io.billow.change.ChangeAction;
+import io.billow.change.ChangeRequest;
+import io.billow.change.InstanceChanges;
+import io.billow.clock.BillowClock;
+import io.billow.event.EventLog;
+import io.billow.instance.Instance;
+import io.billow.instance.InstanceStore;
+import io.billow.money.Rounding;
+import io.billow.operation.Operation;
+import io.billow.operation.OperationStore;
+import io.billow.order.Order;
+import io.billow.order.OrderStatus;
+import io.billow.order.OrderStore;
+import io.billow.order.OrderType;
+import io.billow.order.Payments;
+import io.billow.problem.Codes;
+import io.billow.problem.ProblemException;
+import io.billow.proration.PaidCash;
+import io.billow.proration.Prorated;
+import io.billow.proration.Proration;
+import io.billow.provision.Provisioner;
+import io.billow.timeline.TimelineEvent;
+import org.jdbi.v3.core.Handle;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A subscription instance's class changed mid-term (domain.md §8, seed 004). A bigger one pays
+ * an UPGRADE order for the difference over the remaining time, from the balance, before the
+ * change is made (refunded if the infrastructure fails it); a smaller one gets a DOWNGRADE order
+ * refunding the cash still unused minus what the new class costs for the remaining time, credited
+ * when the change is done. Both count the remaining time from the request; the new class bills
+ * from the instant the instance is Running again.
+ */
+public final class SpecChanges implements ChangeAction {
+
+    /** The operation kind: the same the provisioner times and fails for any spec change. */
+    public static final String KIND = "MODIFY_SPEC";
+
+    private final Catalog catalog;
+    private final BillowClock clock;
+    private final Provisioner provisioner;
+
+    public SpecChanges(Catalog catalog, BillowClock clock, Provisioner provisioner) {
+        this.catalog = catalog;
+        this.clock = clock;
+        this.provisioner = provisioner;
+    }
+
+    @Override
+    public boolean appliesTo(Instance i) {
+        return i.method() == BillingMethod.SUBSCRIPTION;
+    }
+
+    @Override
+    public Done apply(Handle h, String accountId, String instanceId, ChangeRequest req) {
+        Instant now = clock.now();
+        Instance i = InstanceStore.lock(h, accountId, instanceId);
+        InstanceChanges.requireIdle(h, i, "Running");
+        Product product = catalog.product(i.product()).orElseThrow();
+        InstanceClass target = target(product, i, req.instanceClass());
+        Instant termEnd = Terms.expiresAt(i).orElseThrow(() -> new ProblemException(Codes.INCORRECT_STATE, "no paid term found"));
+        long remaining = Math.max(0, termEnd.getEpochSecond() - now.getEpochSecond());
+        Account account = AccountStore.lock(h, i.accountId());
+        BigDecimal oldMonthly = monthly(product, i, i.instanceClass(), account, now);
+        BigDecimal newMonthly = monthly(product, i, target.code(), account, now);
+        BigDecimal discount = discountRate(h, i);
+        boolean upgrade = newMonthly.compareTo(oldMonthly) > 0;
+        Order order;
+        if (upgrade) {
+            Prorated fee = Proration.upgradeFee(oldMonthly, newMonthly, discount, remaining);
+            order = Payments.pay(h, account, i.id(), OrderType.UPGRADE, OrderStatus.PAID, fee.amount(), i.instanceClass() + " → "
+                    + target.code() + " for the " + remaining + " s left of the term: " + fee.formula(), details(i, target, now, termEnd), now);
+        } else {
+            BigDecimal newNet = newMonthly.multiply(BigDecimal.ONE.subtract(discount));
+            Prorated refund = PaidCash.downgradeRefund(Terms.spans(h, i, termEnd), now, newNet, remaining);
+            order = OrderStore.insert(h, account.id(), i.id(), OrderType.DOWNGRADE, OrderStatus.CREATED, account.currency(), BigDecimal.ZERO,
+                    BigDecimal.ZERO, BigDecimal.ZERO, refund.amount().negate(), i.instanceClass() + " → " + target.code()
+                            + ", refunded when the change is done: " + refund.formula(), details(i, target, now, termEnd), now);
+        }
+        String scaling = product.hasState("Scaling") ? "Scaling" : "DBInstanceClassChanging";
+        Instant done = now.plus(provisioner.duration(i.product(), KIND));
+        InstanceStore.append(h, i.id(), List.of(new TimelineEvent.StateChanged(now, scaling)));
+        OperationStore.insert(h, Operation.of(i.accountId(), i.id(), order.id(), i.product(), i.zoneId(), KIND, done,
+                List.of(new TimelineEvent.SpecChanged(done, target.code(), i.storageGb(), i.storageType()),
+                        new TimelineEvent.StateChanged(done, "Running")),
+                List.of(new TimelineEvent.StateChanged(done, "Running"))), now);
+        EventLog.emit(h, i.accountId(), i.id(), "instance.state-changed", now, EventLog.payload().put("state", scaling)
+                .put("targetClass", target.code()).put("orderId", order.id()));
+        return new Done(InstanceStore.get(h, null, instanceId), Optional.of(order), order.explanation());
+    }
+
+    private static InstanceClass target(Product product, Instance i, String code) {
+        if (code == null) {
+            throw new ProblemException(Codes.MISSING_PARAMETER, "instanceClass is required");
+        }
+        InstanceClass cls = product.classes().get(code);
+        if (cls == null) {
+            throw new ProblemException("InvalidDBInstanceClass.NotFound", "unknown instance class '" + code + "' of " + product.code());
+        }
+        if (cls.edition().isPresent() && !cls.edition().get().equals(i.edition()) || !cls.methods().contains(BillingMethod.SUBSCRIPTION)) {
+            throw new ProblemException("IncorrectTargetClasscode", "class " + code + " is not sold by subscription in edition " + i.edition());
+        }
+        if (code.equals(i.instanceClass())) {
+            throw new ProblemException(Codes.INVALID_PARAMETER, "instance " + i.id() + " already is " + code);
+        }
+        return cls;
+    }
+
+    private BigDecimal monthly(Product product, Instance i, String cls, Account account, Instant now) {
+        return TermPrices.monthly(catalog, product, cls, i.region(), account.currency(), now).orElseThrow(() -> new ProblemException(
+                Codes.PRICE_NOT_FOUND, "no " + account.currency() + " subscription price for " + product.code() + " class " + cls)).unitPrice();
+    }
+
+    /** The term's discount: that of the order which bought the term (discounts are part of the price, coupons are not). */
+    private static BigDecimal discountRate(Handle h, Instance i) {
+        for (Order o : Terms.paidOrders(h, i)) {
+            if ((o.type() == OrderType.NEW || o.type() == OrderType.RENEW) && o.listPrice().signum() > 0) {
+                return Rounding.rate(o.discount(), o.listPrice());
+            }
+        }
+        return BigDecimal.ZERO;
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode details(Instance i, InstanceClass target, Instant now, Instant termEnd) {
+        return EventLog.payload().put("fromClass", i.instanceClass()).put("toClass", target.code())
+                .put(Terms.PAID_FROM, now.toString()).put(Terms.PAID_TO, termEnd.toString());
+    }
+
+    /** At completion: a downgrade's refund is credited; an upgrade the infrastructure failed is refunded in full. */
+    public static void finished(Handle h, Operation op, boolean ok) {
+        if (op.orderId() == null) {
+            return; // a pay-as-you-go spec change: nothing was paid
+        }
+        Order order = OrderStore.get(h, op.orderId());
+        Account account = AccountStore.lock(h, order.accountId());
+        if (order.type() == OrderType.DOWNGRADE && ok) {
+            Payments.credit(h, account, order, order.cashPaid().negate(), op.dueAt());
+        } else if (order.type() == OrderType.UPGRADE && !ok) {
+            Payments.refund(h, account, order.instanceId(), order.cashPaid(), "the spec change failed; its order " + order.id()
+                    + " is refunded in full", EventLog.payload().put("orderId", order.id()), op.dueAt());
+            OrderStore.setStatus(h, order.id(), OrderStatus.REFUNDED, op.dueAt());
+        }
+    }
+}
