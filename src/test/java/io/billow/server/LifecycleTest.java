@@ -3,6 +3,7 @@ package io.billow.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.billow.cli.ApiClient;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -12,19 +13,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** domain.md §9: subscription expiry and release, and the overdue lifecycle of pay-as-you-go. */
 class LifecycleTest {
 
+    /** Its own server: a month of settling its instances, not every other test's. */
+    @RegisterExtension
+    static final OwnServer SERVER = new OwnServer(TestServer.START);
+
+
     private static String status(ApiClient api, String id) {
         return api.get("/api/v1/instances/" + id).body().get("status").asText();
     }
 
     private static void to(Instant t) {
-        TestServer.operator().post("/api/v1/clock", "{\"to\":\"" + t + "\"}");
+        SERVER.operator().post("/api/v1/clock", "{\"to\":\"" + t + "\"}");
     }
 
     @Test
     void aSubscriptionIsPaidUpFrontNeverMeteredLockedAtExpiryAndReleasedFifteenDaysLater() {
-        TestServer.Tenant t = TestServer.newTenant("USD", "1000", "UTC");
+        TestServer.Tenant t = SERVER.newTenant("USD", "1000");
         // Its zone has room for one subscription instance.
-        TestServer.operator().put("/api/v1/provisioner", "{\"capacity\":[{\"product\":\"rds-postgresql\",\"zoneId\":\"cn-hangzhou-q\","
+        SERVER.operator().put("/api/v1/provisioner", "{\"capacity\":[{\"product\":\"rds-postgresql\",\"zoneId\":\"cn-hangzhou-q\","
                 + "\"billingMethod\":\"Subscription\",\"instances\":1}]}");
         String subscription = "{\"product\":\"rds-postgresql\",\"region\":\"cn-hangzhou\",\"zoneId\":\"cn-hangzhou-q\","
                 + "\"edition\":\"HighAvailability\",\"instanceClass\":\"pg.n2.medium.2c\",\"billingMethod\":\"Subscription\","
@@ -52,11 +58,11 @@ class LifecycleTest {
 
     @Test
     void anOverdueAccountRunsFifteenDaysIsStoppedUntilATopUpAndReleasedOnDayThirtyOne() {
-        TestServer.Tenant paying = TestServer.newTenant("USD", "0.50", "UTC");
-        TestServer.Tenant neglected = TestServer.newTenant("USD", "0.50", "UTC");
+        TestServer.Tenant paying = SERVER.newTenant("USD", "0.50");
+        TestServer.Tenant neglected = SERVER.newTenant("USD", "0.50");
         String resumed = paying.api().post("/api/v1/instances", RestApiTest.RDS).body().get("instanceId").asText();
         String released = neglected.api().post("/api/v1/instances", RestApiTest.RDS).body().get("instanceId").asText();
-        Instant start = Instant.parse(TestServer.operator().get("/api/v1/clock").body().get("now").asText());
+        Instant start = Instant.parse(SERVER.operator().get("/api/v1/clock").body().get("now").asText());
 
         to(start.plusSeconds(5 * 3600));
         JsonNode account = paying.api().get("/api/v1/accounts/" + paying.accountId()).body();
@@ -68,7 +74,7 @@ class LifecycleTest {
         assertThat(status(paying.api(), resumed)).isEqualTo("Stopped");
         assertThat(status(neglected.api(), released)).isEqualTo("Stopped");
 
-        TestServer.operator().post("/api/v1/accounts/" + paying.accountId() + "/top-ups", "{\"amount\":500}");
+        SERVER.operator().post("/api/v1/accounts/" + paying.accountId() + "/top-ups", "{\"amount\":500}");
         assertThat(status(paying.api(), resumed)).isEqualTo("Running");
         to(overdue.plusSeconds(30 * 86_400 + 3600));
         assertThat(status(paying.api(), resumed)).isEqualTo("Running");
