@@ -85,6 +85,9 @@ public final class BenchmarkFleet {
         if (s.method() == BillingMethod.SERVERLESS) {
             snap = snap.withRcuRange(1, 16);
         }
+        if (s.cls().hasNodes()) {
+            snap = snap.withCount(io.billow.catalog.InstanceClass.NODES, s.cls().limit("nodesMin").orElseThrow());
+        }
         Timeline t = new Timeline(id);
         t.append(new TimelineEvent.Created(HOUR_START.minusSeconds(86_400), snap));
         if (random.nextInt(100) < changePercent) {

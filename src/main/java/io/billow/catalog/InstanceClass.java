@@ -27,6 +27,39 @@ public record InstanceClass(String code, Optional<String> edition, Set<BillingMe
         this(code, edition, methods, cores, memoryGb, storageGb, Map.of());
     }
 
+    /** The counter of compute nodes on the timeline, for classes sold by node count (limits nodesMin/nodesMax/nodesStep). */
+    public static final String NODES = "nodes";
+
+    /** Whether instances of this class are bought by a number of nodes. */
+    public boolean hasNodes() {
+        return limits.containsKey("nodesMin");
+    }
+
+    /** Why {@code nodes} is not a node count this class can have, if it is not; the class's bounds and step. */
+    public Optional<String> nodeProblem(long nodes) {
+        long min = limits.getOrDefault("nodesMin", 1L);
+        long max = limits.getOrDefault("nodesMax", min);
+        long step = limits.getOrDefault("nodesStep", 1L);
+        if (nodes < min || nodes > max || (nodes - min) % step != 0) {
+            return Optional.of(code + " takes " + min + "–" + max + " nodes in steps of " + step + ", not " + nodes);
+        }
+        return Optional.empty();
+    }
+
+    /** Why {@code gb} is not a storage size this class can have (limits storageMinGb/storageMaxGb/storageStepGb), if it is not. */
+    public Optional<String> storageProblem(long gb) {
+        if (!limits.containsKey("storageMinGb")) {
+            return Optional.empty();
+        }
+        long min = limits.get("storageMinGb");
+        long max = limits.getOrDefault("storageMaxGb", Long.MAX_VALUE);
+        long step = limits.getOrDefault("storageStepGb", 1L);
+        if (gb < min || gb > max || (gb - min) % step != 0) {
+            return Optional.of(code + " takes " + min + "–" + max + " GB of storage in steps of " + step + ", not " + gb);
+        }
+        return Optional.empty();
+    }
+
     /** A limit of the class, if it has one of that name. */
     public Optional<Long> limit(String name) {
         return Optional.ofNullable(limits.get(name));

@@ -6,8 +6,14 @@ package io.billow.change;
  *
  * @param months                a term (upgradeEdition, renew, setAutoRenew)
  * @param enabled               setAutoRenew on or off
+ * @param nodeCount             compute nodes after a spec change, for classes sold by nodes
  * @param confirmDeleteResource unsubscribe even though the post-expiration action deletes the instance
  */
 public record ChangeRequest(String action, String instanceClass, Integer storageGb, Integer months, String postExpirationAction,
-                            Boolean enabled, Boolean confirmDeleteResource) {
+                            Boolean enabled, Boolean confirmDeleteResource, Integer nodeCount) {
+
+    public ChangeRequest(String action, String instanceClass, Integer storageGb, Integer months, String postExpirationAction,
+                         Boolean enabled, Boolean confirmDeleteResource) {
+        this(action, instanceClass, storageGb, months, postExpirationAction, enabled, confirmDeleteResource, null);
+    }
 }

@@ -228,11 +228,17 @@ public final class InstanceChanges {
      * the provisioner finishes, then the new spec from the instant it is Running again.
      */
     public Instance modifySpec(String accountId, String instanceId, String newClass, Integer storageGb) {
+        return modifySpec(accountId, instanceId, newClass, storageGb, null);
+    }
+
+    /** The same, with a node count for classes sold by nodes (a class left out keeps the current one). */
+    public Instance modifySpec(String accountId, String instanceId, String askedClass, Integer storageGb, Integer nodeCount) {
         Instant now = clock.now();
         return jdbi.inTransaction(h -> {
             Instance i = InstanceStore.lock(h, accountId, instanceId);
             Product product = catalog.product(i.product()).orElseThrow();
             List<Problem> problems = new ArrayList<>();
+            String newClass = askedClass == null && nodeCount != null ? i.instanceClass() : askedClass;
             InstanceClass cls = newClass == null ? null : product.classes().get(newClass);
             if (newClass == null) {
                 problems.add(Problem.of(Codes.MISSING_PARAMETER, "instanceClass is required"));
@@ -246,7 +252,10 @@ public final class InstanceChanges {
             int gb = storageGb == null ? i.storageGb() : storageGb;
             if (gb < i.storageGb() || gb > MAX_STORAGE_GB) {
                 problems.add(Problem.of("InvalidDBInstanceStorage", "storage can grow up to " + MAX_STORAGE_GB + " GB, not shrink; got " + gb));
+            } else if (cls != null) {
+                cls.storageProblem(gb).ifPresent(why -> problems.add(Problem.of("InvalidDBInstanceStorage", why)));
             }
+            List<TimelineEvent> nodes = nodeChange(cls, nodeCount, now, problems);
             if (i.method() == BillingMethod.SUBSCRIPTION) {
                 problems.add(Problem.of("InvalidPayType.NotSupported", "a subscription's spec change is a prorated order: "
                         + "POST /api/v1/instances/{id}/changes with action modifySpec"));
@@ -264,7 +273,8 @@ public final class InstanceChanges {
             InstanceStore.append(h, instanceId, List.of(new TimelineEvent.StateChanged(now, scaling)));
             OperationStore.insert(h, Operation.of(i.accountId(), instanceId, null, i.product(), i.zoneId(), "MODIFY_SPEC",
                     now.plus(provisioner.duration(i.product(), "MODIFY_SPEC")),
-                    List.of(new TimelineEvent.SpecChanged(now, newClass, gb, i.storageType()), new TimelineEvent.StateChanged(now, "Running")),
+                    concat(List.of(new TimelineEvent.SpecChanged(now, newClass, gb, i.storageType())), nodes,
+                            List.of(new TimelineEvent.StateChanged(now, "Running"))),
                     List.of(new TimelineEvent.StateChanged(now, "Running"))), now);
             EventLog.emit(h, i.accountId(), instanceId, "instance.state-changed", now, EventLog.payload().put("state", scaling)
                     .put("targetClass", newClass));
@@ -302,6 +312,28 @@ public final class InstanceChanges {
             EventLog.emit(h, i.accountId(), instanceId, "instance.attributes-changed", now, patch.deepCopy());
             return InstanceStore.get(h, null, instanceId);
         });
+    }
+
+    /** The node count a spec change sets, as the event it adds when it completes; nothing for a class not sold by nodes. */
+    private static List<TimelineEvent> nodeChange(InstanceClass cls, Integer nodeCount, Instant at, List<Problem> problems) {
+        if (cls == null || nodeCount == null) {
+            return List.of();
+        }
+        if (!cls.hasNodes()) {
+            problems.add(Problem.of(Codes.INVALID_PARAMETER, cls.code() + " is not sold by a number of nodes"));
+            return List.of();
+        }
+        cls.nodeProblem(nodeCount).ifPresent(why -> problems.add(Problem.of("InvalidSegNodeNum", why)));
+        return List.of(new TimelineEvent.ResourceCountChanged(at, InstanceClass.NODES, nodeCount));
+    }
+
+    @SafeVarargs
+    private static List<TimelineEvent> concat(List<? extends TimelineEvent>... parts) {
+        List<TimelineEvent> all = new ArrayList<>();
+        for (List<? extends TimelineEvent> p : parts) {
+            all.addAll(p);
+        }
+        return all;
     }
 
     /** The instance must be in {@code state}, with no operation or unpaid order in flight. */

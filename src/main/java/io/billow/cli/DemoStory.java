@@ -24,7 +24,7 @@ final class DemoStory {
                         + "\"instanceClass\":\"pg.n2.medium.2c\",\"billingMethod\":\"PayAsYouGo\",\"storageGb\":100}");
         String adb = create("AnalyticDB PostgreSQL, elastic storage mode, pay-as-you-go",
                 "{\"product\":\"analyticdb-postgresql\",\"region\":\"cn-hangzhou\",\"edition\":\"ElasticStorage\","
-                        + "\"instanceClass\":\"adb.pg.4c16g\",\"billingMethod\":\"PayAsYouGo\",\"storageGb\":200}");
+                        + "\"instanceClass\":\"4C16G\",\"billingMethod\":\"PayAsYouGo\",\"storageGb\":200}");
         String polar = create("PolarDB PostgreSQL, pay-as-you-go (billed by whole hours)",
                 "{\"product\":\"polardb-postgresql\",\"region\":\"cn-hangzhou\",\"edition\":\"Enterprise\","
                         + "\"instanceClass\":\"polar.pg.x4.medium\",\"billingMethod\":\"PayAsYouGo\",\"storageGb\":50}");

@@ -11,10 +11,11 @@ import java.util.Map;
  * @param rcuMax     serverless MaxCapacity (Serverless only)
  * @param engineVersion database engine major version (RDS), e.g. "16.0"; null for the default
  * @param labels     descriptive texts the instance keeps in its attributes (ONS InstanceName and Remark); never billed
+ * @param nodeCount  compute nodes, for classes sold by node count (AnalyticDB SegNodeNum); null for the class's minimum
  */
 public record CreateInstance(String product, String region, String zoneId, String edition, String instanceClass,
                              String billingMethod, Integer storageGb, String storageType, Integer months,
-                             BigDecimal rcuMin, BigDecimal rcuMax, String engineVersion, Map<String, String> labels) {
+                             BigDecimal rcuMin, BigDecimal rcuMax, String engineVersion, Map<String, String> labels, Integer nodeCount) {
 
     public CreateInstance {
         labels = labels == null ? Map.of() : Map.copyOf(labels);
@@ -23,6 +24,6 @@ public record CreateInstance(String product, String region, String zoneId, Strin
     public CreateInstance(String product, String region, String zoneId, String edition, String instanceClass, String billingMethod,
                           Integer storageGb, String storageType, Integer months, BigDecimal rcuMin, BigDecimal rcuMax, String engineVersion) {
         this(product, region, zoneId, edition, instanceClass, billingMethod, storageGb, storageType, months, rcuMin, rcuMax, engineVersion,
-                Map.of());
+                Map.of(), null);
     }
 }

@@ -59,6 +59,10 @@ public final class CreationCheck {
         if (storageGb < 0 || storageGb > MAX_STORAGE_GB) {
             problems.add(Problem.of("InvalidDBInstanceStorage", "storage must be within 0–" + MAX_STORAGE_GB + " GB, got " + storageGb));
         }
+        if (cls != null) {
+            cls.storageProblem(storageGb).ifPresent(why -> problems.add(Problem.of("InvalidDBInstanceStorage", why)));
+        }
+        Integer nodes = nodes(cls, req.nodeCount(), problems);
         String storageType = req.storageType() == null ? product.facts().defaultStorageType().orElse("none") : req.storageType();
         if (method == BillingMethod.SERVERLESS) {
             Rcu.check(req.rcuMin(), req.rcuMax(), problems);
@@ -78,6 +82,9 @@ public final class CreationCheck {
         if (method == BillingMethod.SERVERLESS) {
             snapshot = snapshot.withRcuRange(req.rcuMin(), req.rcuMax());
         }
+        if (nodes != null) {
+            snapshot = snapshot.withCount(InstanceClass.NODES, nodes);
+        }
         checkPrices(catalog, product, snapshot, currency, now, problems);
         Optional<PriceEntry> monthly = Optional.empty();
         if (method == BillingMethod.SUBSCRIPTION) {
@@ -88,6 +95,22 @@ public final class CreationCheck {
         }
         String zone = req.zoneId() == null ? region + "-a" : req.zoneId();
         return problems.isEmpty() ? Optional.of(new Creation(product, zone, snapshot, monthly)) : Optional.empty();
+    }
+
+    /** The node count of a class sold by nodes (its minimum when none is asked); null for other classes. */
+    private static Integer nodes(InstanceClass cls, Integer asked, List<Problem> problems) {
+        if (cls == null) {
+            return null;
+        }
+        if (!cls.hasNodes()) {
+            if (asked != null) {
+                problems.add(Problem.of(Codes.INVALID_PARAMETER, cls.code() + " is not sold by a number of nodes"));
+            }
+            return null;
+        }
+        int nodes = asked == null ? cls.limit("nodesMin").orElseThrow().intValue() : asked;
+        cls.nodeProblem(nodes).ifPresent(why -> problems.add(Problem.of("InvalidSegNodeNum", why)));
+        return nodes;
     }
 
     private static Product product(Catalog catalog, CreateInstance req, List<Problem> problems) {

@@ -157,7 +157,7 @@ class ClockAndSettlementTest {
         TestServer.get().provisioner().setDuration("analyticdb-postgresql:PAUSE", java.time.Duration.ofMinutes(5));
         TestServer.get().provisioner().setDuration("analyticdb-postgresql:RESUME", java.time.Duration.ofMinutes(5));
         String id = t.api().post("/api/v1/instances", "{\"product\":\"analyticdb-postgresql\",\"region\":\"cn-hangzhou\","
-                + "\"edition\":\"ElasticStorage\",\"instanceClass\":\"adb.pg.4c16g\",\"billingMethod\":\"PayAsYouGo\",\"storageGb\":1000}")
+                + "\"edition\":\"ElasticStorage\",\"instanceClass\":\"4C16G\",\"billingMethod\":\"PayAsYouGo\",\"storageGb\":1000}")
                 .body().get("instanceId").asText();
         TestServer.operator().post("/api/v1/clock", "{\"advanceSeconds\":900}");
         assertThat(t.api().post("/api/v1/instances/" + id + "/changes", "{\"action\":\"pause\"}").status()).isEqualTo(202);
@@ -167,9 +167,9 @@ class ClockAndSettlementTest {
         TestServer.operator().post("/api/v1/clock", "{\"advanceSeconds\":900}");
 
         JsonNode lines = t.api().get("/api/v1/bills?instanceId=" + id).body().get("bills").get(0).get("lines");
-        // Running 15 min + Pausing 5 min billed; Paused 25 min and Starting 5 min not; Running 10 min billed.
+        // Running 15 min + Pausing 5 min billed; Paused 25 min and Starting 5 min not; Running 10 min billed: 1,800 s × 2 nodes.
         assertThat(lines.get(0).get("item").asText()).isEqualTo("compute");
-        assertThat(lines.get(0).get("quantity").asText()).isEqualTo("1800");
+        assertThat(lines.get(0).get("quantity").asText()).isEqualTo("3600");
         assertThat(lines.get(1).get("quantity").asText()).isEqualTo(String.valueOf(1000 * 3600));
     }
 }

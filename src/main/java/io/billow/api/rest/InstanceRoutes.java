@@ -28,13 +28,13 @@ public final class InstanceRoutes {
 
     record CreateBody(String accountId, String product, String region, String zoneId, String edition, String instanceClass,
                       String billingMethod, Integer storageGb, String storageType, Integer months, BigDecimal minCapacity,
-                      BigDecimal maxCapacity, String engineVersion) {
+                      BigDecimal maxCapacity, String engineVersion, Integer nodeCount) {
     }
 
     record ChangeBody(String action, String instanceClass, Integer storageGb, Integer months, String postExpirationAction,
-                      Boolean enabled, Boolean confirmDeleteResource) {
+                      Boolean enabled, Boolean confirmDeleteResource, Integer nodeCount) {
         ChangeRequest toRequest() {
-            return new ChangeRequest(action, instanceClass, storageGb, months, postExpirationAction, enabled, confirmDeleteResource);
+            return new ChangeRequest(action, instanceClass, storageGb, months, postExpirationAction, enabled, confirmDeleteResource, nodeCount);
         }
     }
 
@@ -52,7 +52,8 @@ public final class InstanceRoutes {
         CreateBody b = Json.read(ctx.body(), CreateBody.class);
         String account = caller.requireAccount(b.accountId());
         var created = changes.create(account, new CreateInstance(b.product(), b.region(), b.zoneId(), b.edition(), b.instanceClass(),
-                b.billingMethod(), b.storageGb(), b.storageType(), b.months(), b.minCapacity(), b.maxCapacity(), b.engineVersion()));
+                b.billingMethod(), b.storageGb(), b.storageType(), b.months(), b.minCapacity(), b.maxCapacity(), b.engineVersion(),
+                java.util.Map.of(), b.nodeCount()));
         RestApi.json(ctx, 201, view(created.instance()).put("orderId", created.order().id()));
     }
 
@@ -119,7 +120,7 @@ public final class InstanceRoutes {
         Instance result = switch (defaulted(b.action(), "")) {
             case "pause" -> changes.pause(scope, id);
             case "resume" -> changes.resume(scope, id);
-            case "modifySpec" -> changes.modifySpec(scope, id, b.instanceClass(), b.storageGb());
+            case "modifySpec" -> changes.modifySpec(scope, id, b.instanceClass(), b.storageGb(), b.nodeCount());
             default -> throw new ProblemException(Codes.INVALID_PARAMETER, "action must be pause, resume, modifySpec or one of "
                     + requests.names(scope, id) + ", got " + b.action());
         };

@@ -55,7 +55,7 @@ final class OnsInstanceActions {
         labels.put(OnsInstanceView.NAME, name);
         remark.ifPresent(r -> labels.put(OnsInstanceView.REMARK, r));
         CreateInstance request = new CreateInstance(RocketMq4Module.PRODUCT, region, null, "Standard", "standard", "PayAsYouGo",
-                null, null, null, null, null, null, labels);
+                null, null, null, null, null, null, labels, null);
         return call.idempotent(tokens, h -> {
             OnsInstances.lockRegion(h, call.accountId(), region);
             List<Instance> existing = instances.inRegion(h, call.accountId(), region);

@@ -1,0 +1,65 @@
+package io.billow.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.billow.cli.ApiClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Instant;
+
+import static io.billow.server.RocketMq4EditionTest.change;
+import static io.billow.server.RocketMq4EditionTest.created;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * AnalyticDB compute bills node-seconds at the node spec's price (domain.md §7), and a node-count
+ * change bills the original count while Scaling and the new one from the Running instant.
+ * Sample price: 4C16G USD 0.18 per node-hour; a spec change takes 5 minutes.
+ */
+class AnalyticDbNodesTest {
+
+    private static final Instant HOUR = Instant.parse("2026-06-01T10:00:00Z");
+
+    @RegisterExtension
+    static final OwnServer SERVER = new OwnServer(HOUR);
+
+    private static final String WAREHOUSE = "{\"product\":\"analyticdb-postgresql\",\"region\":\"cn-hangzhou\",\"edition\":\"ElasticStorage\","
+            + "\"instanceClass\":\"4C16G\",\"billingMethod\":\"PayAsYouGo\",\"storageGb\":100";
+
+    @Test
+    void computeBillsNodeSecondsAndANodeCountChangeTakesEffectWhenItCompletes() {
+        TestServer.Tenant t = SERVER.newTenant("USD", "100");
+        ApiClient api = t.api();
+        String id = created(api.post("/api/v1/instances", WAREHOUSE + ",\"nodeCount\":4}"));
+        SERVER.clockTo(HOUR.plusSeconds(1800));
+        assertThat(change(api, id, "{\"action\":\"modifySpec\",\"nodeCount\":6}").status()).isEqualTo(202);
+        SERVER.clockTo(HOUR.plusSeconds(3600));
+
+        JsonNode bill = api.get("/api/v1/bills?instanceId=" + id).body().get("bills").get(0);
+        JsonNode compute = bill.get("lines").get(0);
+        assertThat(compute.get("item").asText()).isEqualTo("compute");
+        // 4 nodes × 2,100 s (Running, then Scaling at the original count) + 6 nodes × 1,500 s
+        assertThat(compute.get("quantity").asText()).isEqualTo("17400");
+        assertThat(compute.get("amount").asText()).isEqualTo("0.870000");
+    }
+
+    @Test
+    void nodeCountsAndStorageOutsideTheClassesBoundsAreRefused() {
+        TestServer.Tenant t = SERVER.newTenant("USD", "100");
+        ApiClient api = t.api();
+        assertThat(api.post("/api/v1/instances", WAREHOUSE + ",\"nodeCount\":3}").code()).isEqualTo("InvalidSegNodeNum");
+        assertThat(api.post("/api/v1/instances", WAREHOUSE + ",\"nodeCount\":514}").code()).isEqualTo("InvalidSegNodeNum");
+        assertThat(api.post("/api/v1/instances", WAREHOUSE.replace("\"storageGb\":100", "\"storageGb\":75") + "}").code())
+                .isEqualTo("InvalidDBInstanceStorage");
+        assertThat(api.post("/api/v1/instances", WAREHOUSE.replace("\"storageGb\":100", "\"storageGb\":6050") + "}").code())
+                .isEqualTo("InvalidDBInstanceStorage");
+        String id = created(api.post("/api/v1/instances", WAREHOUSE + "}"));
+        assertThat(api.get("/api/v1/instances/" + id + "/timeline").body().get("events").get(0).get("data").toString())
+                .as("the class's minimum: 2 nodes").contains("\"nodes\":2");
+        assertThat(change(api, id, "{\"action\":\"modifySpec\",\"nodeCount\":5}").code()).isEqualTo("InvalidSegNodeNum");
+        assertThat(api.get("/api/v1/instances/" + id).body().get("status").asText()).isEqualTo("Running");
+        assertThat(api.post("/api/v1/instances", "{\"product\":\"polardb-postgresql\",\"region\":\"cn-hangzhou\",\"edition\":\"Enterprise\","
+                + "\"instanceClass\":\"polar.pg.x4.medium\",\"billingMethod\":\"PayAsYouGo\",\"storageGb\":50,\"nodeCount\":2}").code())
+                .isEqualTo("InvalidParameter");
+    }
+}
