@@ -50,6 +50,11 @@ final class DemoStory {
         advance(50 * 60);
         step("Resume it (Starting is not billed either)");
         DemoCommand.must(tenant.post("/api/v1/instances/" + adb + "/changes", "{\"action\":\"resume\"}"));
+        step("Upgrade the PolarDB subscription cluster to polar.pg.x4.large mid-term: a prorated UPGRADE order");
+        JsonNode up = DemoCommand.must(tenant.post("/api/v1/instances/" + subscription + "/changes",
+                "{\"action\":\"modifySpec\",\"instanceClass\":\"polar.pg.x4.large\"}"));
+        System.out.println("  order " + up.path("order").path("type").asText() + " " + up.path("order").path("cashPaid").asText() + " USD: "
+                + up.path("order").path("explanation").asText());
         step("Scale the PolarDB cluster up mid-hour");
         DemoCommand.must(tenant.post("/api/v1/instances/" + polar + "/changes",
                 "{\"action\":\"modifySpec\",\"instanceClass\":\"polar.pg.x4.large\"}"));
@@ -66,6 +71,11 @@ final class DemoStory {
         advance(20 * 60);
         DemoCommand.must(tenant.post("/api/v1/instances/" + mq + "/changes",
                 "{\"action\":\"setPostExpirationAction\",\"postExpirationAction\":\"DowngradeToStandard\"}"));
+        step("Downgrade the subscription cluster back to polar.pg.x4.medium: a DOWNGRADE order refunds the unused cash");
+        JsonNode down = DemoCommand.must(tenant.post("/api/v1/instances/" + subscription + "/changes",
+                "{\"action\":\"modifySpec\",\"instanceClass\":\"polar.pg.x4.medium\"}"));
+        System.out.println("  order " + down.path("order").path("type").asText() + " " + down.path("order").path("cashPaid").asText()
+                + " USD, credited when the change is done");
         step("Release the PolarDB cluster");
         DemoCommand.must(tenant.delete("/api/v1/instances/" + polar));
         long left = hours * 3600L - (40 + 50 + 30 + 20 + 30 + 20) * 60L;
