@@ -128,7 +128,7 @@ public final class BillowServer implements AutoCloseable {
         // The products Billow has code for, one line each; a catalog without one leaves it out.
         List<ProductModule> products = List.of(
                 new RdsModule(jdbi, catalog, changes, clock, provisioner, payTypes, accounts, tokens),
-                new RocketMq4Module(jdbi, catalog, changes, resources, tokens, clock, provisioner));
+                new RocketMq4Module(jdbi, catalog, changes, resources, tokens, clock, provisioner), new io.billow.product.analyticdb.AnalyticDbModule(jdbi, catalog, changes, tokens));
         List<ProductModule> offered = products.stream().filter(m -> catalog.product(m.product()).isPresent()).toList();
         ProductRoutes productRoutes = new ProductRoutes();
         offered.forEach(m -> {
