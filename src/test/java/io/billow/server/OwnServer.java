@@ -15,13 +15,13 @@ import java.time.Instant;
  * that move the clock by weeks, so that no other test's instances are settled on the way and no
  * other test's clock is moved. {@code @RegisterExtension static final OwnServer SERVER = ...}.
  */
-final class OwnServer implements BeforeAllCallback, AfterAllCallback {
+public final class OwnServer implements BeforeAllCallback, AfterAllCallback {
 
     private final Instant start;
     private Path dir;
     private BillowServer server;
 
-    OwnServer(Instant start) {
+    public OwnServer(Instant start) {
         this.start = start;
     }
 
@@ -37,27 +37,27 @@ final class OwnServer implements BeforeAllCallback, AfterAllCallback {
         ThrowAwayDirectory.delete(dir);
     }
 
-    BillowServer server() {
+    public BillowServer server() {
         return server;
     }
 
-    ApiClient operator() {
+    public ApiClient operator() {
         return new ApiClient(server.url(), TestServer.ADMIN_KEY);
     }
 
-    Instant now() {
+    public Instant now() {
         return server.clock().now();
     }
 
     /** Moves the clock to {@code at}, running everything due on the way. */
-    void clockTo(Instant at) {
+    public void clockTo(Instant at) {
         ApiClient.Response r = operator().post("/api/v1/clock", "{\"to\":\"" + at + "\"}");
         if (r.status() != 200) {
             throw new IllegalStateException("the clock did not move to " + at + ": " + r.body());
         }
     }
 
-    TestServer.Tenant newTenant(String currency, String balance) {
+    public TestServer.Tenant newTenant(String currency, String balance) {
         ApiClient.Response r = operator().post("/api/v1/accounts", "{\"name\":\"t\",\"currency\":\"" + currency + "\",\"balance\":" + balance
                 + ",\"settlementZone\":\"UTC\"}");
         if (r.status() != 201) {

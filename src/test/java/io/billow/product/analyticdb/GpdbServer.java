@@ -7,14 +7,12 @@ import com.aliyun.gpdb20160503.models.DescribeDBInstanceAttributeResponseBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.billow.cli.ApiClient;
 import io.billow.server.BillowServer;
+import io.billow.server.OwnServer;
 import io.billow.server.TestServer;
-import io.billow.store.ThrowAwayDirectory;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 
 /**
@@ -27,49 +25,38 @@ final class GpdbServer implements BeforeAllCallback, AfterAllCallback {
     record Tenant(String accountId, ApiClient api, Client gpdb) {
     }
 
-    private final Instant start;
-    private Path dir;
-    private BillowServer server;
+    private final OwnServer own;
 
     GpdbServer(Instant start) {
-        this.start = start;
+        this.own = new OwnServer(start);
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        dir = Files.createTempDirectory("billow-gpdb-");
-        server = BillowServer.start(new BillowServer.Options("127.0.0.1", 0, dir, null, true, start, null, TestServer.ADMIN_KEY, 1000));
+        own.beforeAll(context);
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
-        server.close();
-        ThrowAwayDirectory.delete(dir);
+        own.afterAll(context);
     }
 
     BillowServer server() {
-        return server;
+        return own.server();
     }
 
     /** Moves the clock forward to {@code at}, finishing operations and settling hours on the way. */
     void clockTo(Instant at) {
-        ApiClient.Response r = new ApiClient(server.url(), TestServer.ADMIN_KEY).post("/api/v1/clock", "{\"to\":\"" + at + "\"}");
-        if (r.status() != 200) {
-            throw new IllegalStateException("the clock did not move to " + at + ": " + r.body());
-        }
+        own.clockTo(at);
     }
 
+    /** A tenant with the official GPDB client (V3, its default signature) signed in as it. */
     Tenant newTenant(String balance) throws Exception {
-        ApiClient.Response r = new ApiClient(server.url(), TestServer.ADMIN_KEY).post("/api/v1/accounts",
-                "{\"name\":\"t\",\"currency\":\"USD\",\"balance\":" + balance + ",\"settlementZone\":\"UTC\"}");
-        if (r.status() != 201) {
-            throw new IllegalStateException("cannot create a tenant: " + r.body());
-        }
-        String key = r.body().get("accessKeyId").asText();
-        String secret = r.body().get("accessKeySecret").asText();
-        Client gpdb = new Client(new com.aliyun.teaopenapi.models.Config().setAccessKeyId(key).setAccessKeySecret(secret)
-                .setEndpoint("127.0.0.1:" + server.port()).setProtocol("HTTP").setRegionId("cn-hangzhou"));
-        return new Tenant(r.body().get("accountId").asText(), new ApiClient(server.url(), key + ":" + secret), gpdb);
+        TestServer.Tenant t = own.newTenant("USD", balance);
+        Client gpdb = new Client(new com.aliyun.teaopenapi.models.Config().setAccessKeyId(t.accessKeyId())
+                .setAccessKeySecret(t.accessKeySecret()).setEndpoint("127.0.0.1:" + own.server().port()).setProtocol("HTTP")
+                .setRegionId("cn-hangzhou"));
+        return new Tenant(t.accountId(), t.api(), gpdb);
     }
 
     /** An elastic storage, pay-as-you-go create request: spec × nodes, 50 GB. */
