@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.billow.account.AccountStore;
 import io.billow.api.RequestBodies;
+import io.billow.api.WireText;
 import io.billow.problem.Codes;
 import io.billow.problem.Problem;
 import io.billow.problem.ProblemException;
@@ -62,6 +63,7 @@ public final class RestApi {
 
     public void routes(JavalinConfig config) {
         var r = config.routes;
+        r.before("/api/v1/*", RestApi::refuseUnreadable);
         r.before("/api/v1/*", this::authenticate);
         r.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(OpenApiDocument.json()));
         r.post("/api/v1/accounts", ctx -> accountRoutes.create(ctx, caller(ctx)));
@@ -129,6 +131,20 @@ public final class RestApi {
             case 413 -> new ProblemException("RequestTooLarge", "the request body is larger than " + Json.MAX_BODY_BYTES + " bytes");
             default -> new ProblemException("BadRequest", e.getMessage());
         };
+    }
+
+    /**
+     * The door: a query string or body that is not UTF-8, or holds a NUL, is refused before any
+     * handler reads it (Jetty would decode it leniently, and PostgreSQL refuse it later).
+     */
+    private static void refuseUnreadable(Context ctx) {
+        Optional<String> query = WireText.problemWith(Optional.ofNullable(ctx.queryString()).orElse(""), "query string");
+        if (query.isPresent()) {
+            throw new ProblemException(Codes.INVALID_PARAMETER, query.get());
+        }
+        if (ctx.req().getContentLengthLong() != 0 && !WireText.isCleanUtf8(ctx.bodyAsBytes())) {
+            throw new ProblemException(Codes.MALFORMED_JSON, "the body is not valid UTF-8, or holds a NUL byte");
+        }
     }
 
     static Caller caller(Context ctx) {
