@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.billow.account.AccountStore;
 import io.billow.api.RequestBodies;
+import io.billow.api.WireErrors;
 import io.billow.api.WireText;
 import io.billow.problem.Codes;
 import io.billow.problem.Problem;
@@ -62,6 +63,8 @@ public final class RestApi {
     }
 
     public void routes(JavalinConfig config) {
+        // Here because this is where the server's configuration is at hand; the refusals cover both APIs.
+        WireErrors.install(config);
         var r = config.routes;
         r.before("/api/v1/*", RestApi::refuseUnreadable);
         r.before("/api/v1/*", this::authenticate);
