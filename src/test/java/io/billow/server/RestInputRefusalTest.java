@@ -40,6 +40,9 @@ class RestInputRefusalTest {
             assertRefused(t.api().get("/api/v1/" + listing + "?instanceId=%FF"), 400, "InvalidParameter");
             assertRefused(t.api().get("/api/v1/" + listing + "?instanceId=%C3%28"), 400, "InvalidParameter");
         }
+        ApiClient.Response estimate = t.api().post("/api/v1/estimates", "{\"instanceId\":\"pgm-\\u0000\",\"payType\":\"Serverless\"}");
+        assertRefused(estimate, 400, "InvalidParameter");
+        assertThat(estimate.body().get("message").asText()).isEqualTo("the body holds a NUL character in a text or a field name");
         assertThat(t.api().get("/api/v1/bills?instanceId=%00").body().get("message").asText())
                 .isEqualTo("the query string holds a NUL character (%00)");
         assertThat(t.api().get("/api/v1/bills?instanceId=%FF").body().get("message").asText())

@@ -57,11 +57,7 @@ public final class Json {
                 throw new ProblemException(Codes.MALFORMED_JSON, "the request needs a JSON object, not null");
             }
             if (value instanceof JsonNode tree) {
-                // A tree is read by product code field by field: its numbers are bounded here, once.
-                InputNumbers.firstMisfit(tree).ifPresent(number -> {
-                    throw new ProblemException(Codes.INVALID_PARAMETER, "the body holds the number " + number
-                            + "; a number has " + InputNumbers.BOUNDS);
-                });
+                checkTree(tree);
             }
             return value;
         } catch (StrictValues.Refused e) {
@@ -77,6 +73,37 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new ProblemException(Codes.MALFORMED_JSON, "the body is not valid JSON: " + e.getOriginalMessage());
         }
+    }
+
+    /**
+     * A tree is read by handlers field by field, past {@link StrictValues}: what it would refuse
+     * in a typed body (a number out of bounds, a NUL in any text or name) is refused here, once.
+     */
+    private static void checkTree(JsonNode tree) {
+        InputNumbers.firstMisfit(tree).ifPresent(number -> {
+            throw new ProblemException(Codes.INVALID_PARAMETER, "the body holds the number " + number + "; a number has " + InputNumbers.BOUNDS);
+        });
+        if (holdsNul(tree)) {
+            throw new ProblemException(Codes.INVALID_PARAMETER, "the body holds a NUL character in a text or a field name");
+        }
+    }
+
+    private static boolean holdsNul(JsonNode node) {
+        if (node.isTextual()) {
+            return node.textValue().indexOf('\0') >= 0;
+        }
+        var names = node.fieldNames();
+        while (names.hasNext()) {
+            if (names.next().indexOf('\0') >= 0) {
+                return true;
+            }
+        }
+        for (JsonNode child : node) {
+            if (holdsNul(child)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static String write(Object value) {
