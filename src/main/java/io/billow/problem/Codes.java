@@ -34,6 +34,8 @@ public final class Codes {
     public static final String HEADERS_TOO_LARGE = "RequestHeadersTooLarge";
     public static final String HTTP_VERSION = "HttpVersionNotSupported";
     public static final String INTERNAL_ERROR = "InternalError";
+    /** A webhook URL that points at this machine or a private network (refused unless local webhooks are allowed). */
+    public static final String WEBHOOK_DESTINATION = "InvalidParameter.WebhookDestination";
     /** The instance's subscription expired (Locked) or it was stopped for debt: renew or top up first. */
     public static final String INSTANCE_EXPIRED = "InstanceExpired";
 

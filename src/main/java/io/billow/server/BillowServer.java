@@ -68,9 +68,16 @@ public final class BillowServer implements AutoCloseable {
      * @param dbUrl      an external PostgreSQL (JDBC URL), or null for the embedded one in {@code dataDir}
      * @param clockStart where a new simulated clock starts (null: the wall clock's now)
      * @param catalogDir operator catalog files, or null for the bundled catalog
+     * @param allowLocalWebhooks whether webhooks may post to loopback and private addresses (local testing only)
      */
     public record Options(String host, int port, Path dataDir, String dbUrl, boolean simulatedClock, Instant clockStart,
-                          Path catalogDir, String adminKey, int settlementBatch) {
+                          Path catalogDir, String adminKey, int settlementBatch, boolean allowLocalWebhooks) {
+
+        /** Webhooks to public addresses only, as every server but a local test runs. */
+        public Options(String host, int port, Path dataDir, String dbUrl, boolean simulatedClock, Instant clockStart,
+                       Path catalogDir, String adminKey, int settlementBatch) {
+            this(host, port, dataDir, dbUrl, simulatedClock, clockStart, catalogDir, adminKey, settlementBatch, false);
+        }
     }
 
     private final Options options;
@@ -115,7 +122,7 @@ public final class BillowServer implements AutoCloseable {
         this.payTypes = new SubscriptionToPayAsYouGo(jdbi, clock);
         this.resources = new InstanceResources(jdbi, catalog, clock, changes::rules);
         RequestAuthenticator signatures = RpcApi.authenticator(jdbi, accounts);
-        WebhookStore webhooks = new WebhookStore(jdbi, new SecretSealer(keys.masterKey()));
+        WebhookStore webhooks = new WebhookStore(jdbi, new SecretSealer(keys.masterKey()), options.allowLocalWebhooks());
         this.webhooks = new WebhookDispatcher(jdbi, webhooks, new SystemClock());
         var tokens = RpcApi.clientTokens(jdbi, clock);
         // The products Billow has code for, one line each; a catalog without one leaves it out.
