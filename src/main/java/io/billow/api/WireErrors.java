@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.billow.api.rpc.RequestIds;
 import io.billow.problem.Codes;
-import io.javalin.config.JavalinConfig;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -27,21 +26,16 @@ import java.util.Optional;
  * other path the RPC API. When the request line could not be read at all, the path is unknown
  * and the body carries both shapes' fields ({@code code}/{@code message} and
  * {@code Code}/{@code Message}/{@code RequestId}), which differ in case and so never collide.
+ * Installed on the server and on the servlet context, the two places Jetty refuses requests
+ * ({@link HttpEdge}).
  */
-public final class WireErrors extends ErrorHandler {
+final class WireErrors extends ErrorHandler {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CONTENT_TYPE = "application/json;charset=utf-8";
     /** What Jetty names the request it makes up for a request line it could not parse. */
     private static final String UNREAD_PATH = "/badMessage";
     private static final int MAX_HOST_ID_LENGTH = 255;
-
-    /** Installs the handler on the server and on the servlet context, the two places Jetty refuses requests. */
-    public static void install(JavalinConfig config) {
-        WireErrors errors = new WireErrors();
-        config.jetty.modifyServer(server -> server.setErrorHandler(errors));
-        config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(errors));
-    }
 
     @Override
     protected void generateResponse(Request request, Response response, int status, String message, Throwable cause,
