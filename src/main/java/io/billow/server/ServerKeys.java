@@ -2,10 +2,9 @@ package io.billow.server;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.billow.store.SecretFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -22,7 +21,7 @@ public record ServerKeys(String adminKey, byte[] masterKey, boolean adminKeyGene
     public static ServerKeys load(Path dataDir, String adminKeyOption) {
         try {
             Files.createDirectories(dataDir);
-            byte[] master = readOrCreate(dataDir.resolve("master.key"), () -> Base64.getEncoder().encodeToString(random(32)));
+            String master = SecretFiles.readOrCreate(dataDir.resolve("master.key"), () -> Base64.getEncoder().encodeToString(random(32)));
             boolean generated = false;
             String admin = adminKeyOption;
             String source = "--admin-key";
@@ -33,12 +32,10 @@ public record ServerKeys(String adminKey, byte[] masterKey, boolean adminKeyGene
             if (admin == null || admin.isEmpty()) {
                 Path file = dataDir.resolve("admin.key");
                 generated = !Files.exists(file);
-                admin = withoutLineEnd(new String(readOrCreate(file, () -> "bk_" + HexFormat.of().formatHex(random(24))),
-                        StandardCharsets.UTF_8));
+                admin = SecretFiles.readOrCreate(file, () -> "bk_" + HexFormat.of().formatHex(random(24)));
                 source = file.toString();
             }
-            return new ServerKeys(checked(admin, source), Base64.getDecoder().decode(new String(master, StandardCharsets.UTF_8).trim()),
-                    generated);
+            return new ServerKeys(checked(admin, source), Base64.getDecoder().decode(master.trim()), generated);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the keys in " + dataDir, e);
         }
@@ -57,28 +54,6 @@ public record ServerKeys(String adminKey, byte[] masterKey, boolean adminKeyGene
                     + " character; give one without (it is compared exactly)");
         }
         return key;
-    }
-
-    /** The key file holds the key and one line end, as Billow writes it. */
-    private static String withoutLineEnd(String text) {
-        if (text.endsWith("\r\n")) {
-            return text.substring(0, text.length() - 2);
-        }
-        return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
-    }
-
-    private static byte[] readOrCreate(Path file, java.util.function.Supplier<String> create) throws IOException {
-        if (!Files.exists(file)) {
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(tmp, create.get() + "\n");
-            try {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system: the directory's own protection applies
-            }
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        }
-        return Files.readAllBytes(file);
     }
 
     private static byte[] random(int n) {
