@@ -35,6 +35,7 @@ import io.billow.provision.SimulatedProvisioner;
 import io.billow.resource.InstanceResources;
 import io.billow.scheduler.Scheduler;
 import io.billow.settlement.Settler;
+import io.billow.store.ClockModeFile;
 import io.billow.store.Database;
 import io.billow.store.DatabaseUrl;
 import io.billow.subscription.Expiries;
@@ -107,6 +108,7 @@ public final class BillowServer implements AutoCloseable {
         this.database = options.dbUrl() == null ? Database.startEmbedded(options.dataDir())
                 : Database.external(DatabaseUrl.parse(options.dbUrl()), Database.DEFAULT_POOL_SIZE);
         Jdbi jdbi = database.jdbi();
+        ClockModeFile.check(options.dataDir(), database, options.simulatedClock());
         this.clock = options.simulatedClock() ? simulatedClock(jdbi, options.clockStart()) : new SystemClock();
         CatalogVersions.record(jdbi, catalog, clock.now());
         this.provisioner = new SimulatedProvisioner(catalog);
