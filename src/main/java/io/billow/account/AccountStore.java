@@ -1,5 +1,6 @@
 package io.billow.account;
 
+import io.billow.money.Rounding;
 import io.billow.problem.Codes;
 import io.billow.problem.ProblemException;
 import org.jdbi.v3.core.Handle;
@@ -22,6 +23,12 @@ public final class AccountStore {
             rs.getTimestamp("settled_through").toInstant(),
             rs.getTimestamp("overdue_since") == null ? null : rs.getTimestamp("overdue_since").toInstant(),
             rs.getTimestamp("created_at").toInstant(), rs.getLong("late_usage"));
+
+    /**
+     * A limit on everything: no balance above ten trillion, so that top-ups and refunds stay well
+     * inside the ledger's numeric(20, 6) columns instead of overflowing them.
+     */
+    public static final BigDecimal MAX_BALANCE = new BigDecimal("10000000000000.00");
 
     private final Jdbi jdbi;
     private final SecretSealer sealer;
@@ -129,7 +136,7 @@ public final class AccountStore {
     public Account topUp(String accountId, BigDecimal amount, String reference, Instant now) {
         String booked = "top-up:" + accountId + ":" + reference;
         return jdbi.inTransaction(h -> {
-            lock(h, accountId);
+            BigDecimal balance = lock(h, accountId).balance();
             Optional<BigDecimal> earlier = h.createQuery("SELECT amount FROM ledger_entries WHERE kind = 'TOP_UP' AND reference = :r")
                     .bind("r", booked).mapTo(BigDecimal.class).findOne();
             if (earlier.isPresent()) {
@@ -138,6 +145,11 @@ public final class AccountStore {
                             + earlier.get().toPlainString() + ", not " + amount.toPlainString());
                 }
                 return find(h, accountId).orElseThrow();
+            }
+            if (balance.add(amount).compareTo(MAX_BALANCE) > 0) {
+                throw new ProblemException("InvalidParameter.Amount", "a balance is at most " + MAX_BALANCE.toPlainString()
+                        + "; this top-up of " + Rounding.shown(amount).toPlainString() + " would make it "
+                        + Rounding.shown(balance.add(amount)).toPlainString());
             }
             ledger(h, accountId, "TOP_UP", amount, booked, now);
             Account after = h.createQuery("UPDATE accounts SET balance = balance + :a WHERE id = :id RETURNING *")

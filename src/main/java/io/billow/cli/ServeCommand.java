@@ -41,10 +41,14 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Instances settled per transaction, 1..10000 (default ${DEFAULT-VALUE}).")
     int settlementBatch;
 
+    @Option(names = "--allow-local-webhooks",
+            description = "Let webhooks post to loopback and private addresses (local testing only; refused otherwise).")
+    boolean allowLocalWebhooks;
+
     @Override
     public Integer call() throws InterruptedException {
         BillowServer server = BillowServer.start(new BillowServer.Options(host, port, data, dbUrl, simulatedClock,
-                clockStart == null ? null : Instants.parse(clockStart), catalog, adminKey, settlementBatch));
+                clockStart == null ? null : Instants.parse(clockStart), catalog, adminKey, settlementBatch, allowLocalWebhooks));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

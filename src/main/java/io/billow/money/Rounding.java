@@ -29,6 +29,15 @@ public final class Rounding {
         return numerator.divide(BigDecimal.valueOf(unitSize), LINE_SCALE, RoundingMode.HALF_UP);
     }
 
+    /**
+     * An amount as Billow shows it: with the minor unit's two decimals, or more when it has more
+     * significant ones ({@code 5} is {@code 5.00}, {@code 0.123456} stays). Never rounds.
+     */
+    public static BigDecimal shown(BigDecimal amount) {
+        BigDecimal stripped = amount.stripTrailingZeros();
+        return stripped.setScale(Math.max(MINOR_UNIT_SCALE, stripped.scale()), RoundingMode.UNNECESSARY);
+    }
+
     /** What can be charged of an exact amount: rounded down to the minor unit ("round down" charging). */
     public static BigDecimal chargeable(BigDecimal exact) {
         return exact.setScale(MINOR_UNIT_SCALE, RoundingMode.FLOOR);

@@ -25,6 +25,17 @@ public final class Codes {
     public static final String RESOURCE_EXISTS = "ResourceAlreadyExists";
     public static final String RESOURCE_NOT_FOUND = "Resource.NotFound";
     public static final String RESOURCE_QUOTA = "QuotaExceeded.Resource";
+    /** The web server refused the request itself: a malformed request line, path, header or framing. */
+    public static final String MALFORMED_REQUEST = "MalformedRequest";
+    public static final String METHOD_NOT_ALLOWED = "MethodNotAllowed";
+    public static final String REQUEST_TIMEOUT = "RequestTimeout";
+    public static final String REQUEST_TOO_LARGE = "RequestTooLarge";
+    public static final String URI_TOO_LONG = "RequestUriTooLong";
+    public static final String HEADERS_TOO_LARGE = "RequestHeadersTooLarge";
+    public static final String HTTP_VERSION = "HttpVersionNotSupported";
+    public static final String INTERNAL_ERROR = "InternalError";
+    /** A webhook URL that points at this machine or a private network (refused unless local webhooks are allowed). */
+    public static final String WEBHOOK_DESTINATION = "InvalidParameter.WebhookDestination";
     /** The instance's subscription expired (Locked) or it was stopped for debt: renew or top up first. */
     public static final String INSTANCE_EXPIRED = "InstanceExpired";
 

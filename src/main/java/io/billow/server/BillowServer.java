@@ -36,6 +36,7 @@ import io.billow.provision.SimulatedProvisioner;
 import io.billow.resource.InstanceResources;
 import io.billow.scheduler.Scheduler;
 import io.billow.settlement.Settler;
+import io.billow.store.ClockModeFile;
 import io.billow.store.Database;
 import io.billow.store.DatabaseUrl;
 import io.billow.subscription.Expiries;
@@ -72,9 +73,16 @@ public final class BillowServer implements AutoCloseable {
      * @param dbUrl      an external PostgreSQL (JDBC URL), or null for the embedded one in {@code dataDir}
      * @param clockStart where a new simulated clock starts (null: the wall clock's now)
      * @param catalogDir operator catalog files, or null for the bundled catalog
+     * @param allowLocalWebhooks whether webhooks may post to loopback and private addresses (local testing only)
      */
     public record Options(String host, int port, Path dataDir, String dbUrl, boolean simulatedClock, Instant clockStart,
-                          Path catalogDir, String adminKey, int settlementBatch) {
+                          Path catalogDir, String adminKey, int settlementBatch, boolean allowLocalWebhooks) {
+
+        /** Webhooks to public addresses only, as every server but a local test runs. */
+        public Options(String host, int port, Path dataDir, String dbUrl, boolean simulatedClock, Instant clockStart,
+                       Path catalogDir, String adminKey, int settlementBatch) {
+            this(host, port, dataDir, dbUrl, simulatedClock, clockStart, catalogDir, adminKey, settlementBatch, false);
+        }
     }
 
     private final Options options;
@@ -104,6 +112,7 @@ public final class BillowServer implements AutoCloseable {
         this.database = options.dbUrl() == null ? Database.startEmbedded(options.dataDir())
                 : Database.external(DatabaseUrl.parse(options.dbUrl()), Database.DEFAULT_POOL_SIZE);
         Jdbi jdbi = database.jdbi();
+        ClockModeFile.check(options.dataDir(), database, options.simulatedClock());
         this.clock = options.simulatedClock() ? simulatedClock(jdbi, options.clockStart()) : new SystemClock();
         CatalogVersions.record(jdbi, catalog, clock.now());
         this.provisioner = new SimulatedProvisioner(catalog);
@@ -122,7 +131,7 @@ public final class BillowServer implements AutoCloseable {
         this.payTypes = new SubscriptionToPayAsYouGo(jdbi, clock);
         this.resources = new InstanceResources(jdbi, catalog, clock, changes::rules);
         RequestAuthenticator signatures = RpcApi.authenticator(jdbi, accounts);
-        WebhookStore webhooks = new WebhookStore(jdbi, new SecretSealer(keys.masterKey()));
+        WebhookStore webhooks = new WebhookStore(jdbi, new SecretSealer(keys.masterKey()), options.allowLocalWebhooks());
         this.webhooks = new WebhookDispatcher(jdbi, webhooks, new SystemClock());
         var tokens = RpcApi.clientTokens(jdbi, clock);
         // The products Billow has code for, one line each; a catalog without one leaves it out.

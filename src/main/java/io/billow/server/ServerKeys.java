@@ -2,10 +2,9 @@ package io.billow.server;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.billow.store.SecretFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -22,35 +21,39 @@ public record ServerKeys(String adminKey, byte[] masterKey, boolean adminKeyGene
     public static ServerKeys load(Path dataDir, String adminKeyOption) {
         try {
             Files.createDirectories(dataDir);
-            byte[] master = readOrCreate(dataDir.resolve("master.key"), () -> Base64.getEncoder().encodeToString(random(32)));
+            String master = SecretFiles.readOrCreate(dataDir.resolve("master.key"), () -> Base64.getEncoder().encodeToString(random(32)));
             boolean generated = false;
             String admin = adminKeyOption;
-            if (admin == null || admin.isBlank()) {
+            String source = "--admin-key";
+            if (admin == null || admin.isEmpty()) {
                 admin = System.getenv("BILLOW_ADMIN_KEY");
+                source = "BILLOW_ADMIN_KEY";
             }
-            if (admin == null || admin.isBlank()) {
+            if (admin == null || admin.isEmpty()) {
                 Path file = dataDir.resolve("admin.key");
                 generated = !Files.exists(file);
-                admin = new String(readOrCreate(file, () -> "bk_" + HexFormat.of().formatHex(random(24))), StandardCharsets.UTF_8).trim();
+                admin = SecretFiles.readOrCreate(file, () -> "bk_" + HexFormat.of().formatHex(random(24)));
+                source = file.toString();
             }
-            return new ServerKeys(admin, Base64.getDecoder().decode(new String(master, StandardCharsets.UTF_8).trim()), generated);
+            return new ServerKeys(checked(admin, source), Base64.getDecoder().decode(master.trim()), generated);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the keys in " + dataDir, e);
         }
     }
 
-    private static byte[] readOrCreate(Path file, java.util.function.Supplier<String> create) throws IOException {
-        if (!Files.exists(file)) {
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(tmp, create.get() + "\n");
-            try {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system: the directory's own protection applies
-            }
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    /**
+     * The operator key is compared exactly, and HTTP drops the spaces around a header's value: a
+     * key with spaces around it, or a control character in it, could never be sent as it is, so
+     * it is refused here rather than trimmed into another key.
+     */
+    static String checked(String key, String source) {
+        boolean surrounded = !key.isEmpty() && (Character.isWhitespace(key.charAt(0)) || Character.isWhitespace(key.charAt(key.length() - 1)));
+        boolean control = key.chars().anyMatch(Character::isISOControl);
+        if (key.isEmpty() || surrounded || control) {
+            throw new IllegalArgumentException("the operator key from " + source + " is empty, has spaces around it or holds a control"
+                    + " character; give one without (it is compared exactly)");
         }
-        return Files.readAllBytes(file);
+        return key;
     }
 
     private static byte[] random(int n) {

@@ -48,12 +48,9 @@ final class ClusterDirectory {
     static void create(Path dataDirectory, Path pgDir, PostgresPrograms programs) throws IOException {
         deleteLeftoverInitdbDirectories(dataDirectory);
         Path fresh = dataDirectory.resolve(INITDB_PREFIX + ProcessHandle.current().pid());
-        programs.initdb(fresh, LocalPostgres.SUPERUSER);
-        // Replaces initdb's rules: one role, over loopback TCP, nothing else.
-        Files.writeString(fresh.resolve("pg_hba.conf"), """
-                # Written by Billow. The server listens on 127.0.0.1 only; Billow's superuser is the only role.
-                host  all  %s  127.0.0.1/32  trust
-                """.formatted(LocalPostgres.SUPERUSER));
+        programs.initdb(fresh, LocalPostgres.SUPERUSER, dataDirectory.resolve(ClusterPassword.FILE));
+        // Replaces initdb's rules: one role, with its password, over loopback TCP, nothing else.
+        ClusterPassword.writeHba(fresh);
         try {
             Files.move(fresh, pgDir, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {

@@ -55,7 +55,7 @@ public final class Database implements AutoCloseable {
      */
     public static Database embedded(LocalPostgres server, int poolSize) {
         try {
-            Target target = new Target(server.jdbcUrl(), Optional.of(server.user()), Optional.empty(),
+            Target target = new Target(server.jdbcUrl(), Optional.of(server.user()), Optional.of(server.password()),
                     "embedded PostgreSQL in " + server.dataDirectory());
             return migrated(new Database(openPool(target, poolSize), Optional.of(server), target.description()), target);
         } catch (RuntimeException e) {

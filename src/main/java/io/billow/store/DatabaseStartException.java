@@ -24,6 +24,8 @@ public final class DatabaseStartException extends RuntimeException {
         NOT_DURABLE,
         /** The embedded binaries could not be found or unpacked. */
         BINARIES_UNAVAILABLE,
+        /** The data directory was made on the other clock (simulated or wall) than the one asked for. */
+        CLOCK_MODE_MISMATCH,
         /** initdb, pg_ctl, the connection or the migrations failed. */
         START_FAILED
     }

@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * ({@code <dataDir>/pg}, with the server log in {@code <dataDir>/postgres.log}).
  *
  * <p>The server is made safe for money rather than for tests: it always runs with
- * {@code fsync} and {@code synchronous_commit} on, listens on 127.0.0.1 only, and Billow checks
+ * {@code fsync} and {@code synchronous_commit} on, listens on 127.0.0.1 only, lets in only
+ * Billow's role with its password ({@link ClusterPassword}), and Billow checks
  * after connecting that the server answering is the one serving its own data directory. While it
  * runs, Billow holds {@code <dataDir>/billow.lock}; a postmaster found on the data directory
  * without that lock held was left by a Billow that died, and is stopped before starting afresh.
@@ -70,11 +72,14 @@ public final class LocalPostgres implements AutoCloseable {
     private final int port;
     private final PostgresPrograms programs;
     private final DataDirectoryLock lock;
+    private final String password;
     private final Thread shutdownHook;
     private boolean closed;
 
-    private LocalPostgres(Path dataDirectory, Path pgDir, int port, PostgresPrograms programs, DataDirectoryLock lock) {
+    private LocalPostgres(Path dataDirectory, Path pgDir, int port, PostgresPrograms programs, DataDirectoryLock lock,
+                          String password) {
         this.dataDirectory = dataDirectory;
+        this.password = password;
         this.pgDir = pgDir;
         this.port = port;
         this.programs = programs;
@@ -103,17 +108,23 @@ public final class LocalPostgres implements AutoCloseable {
             PostgresBinaries binaries = PostgresBinaries.install(settings.binariesCache());
             PostgresPrograms programs = new PostgresPrograms(binaries, runAs, dataDirectory.resolve(LOG_FILE));
             stopStalePostmaster(pgDir, programs);
+            boolean trusting = ClusterPassword.trustsConnections(pgDir);
+            String password = ClusterPassword.loadOrCreate(dataDirectory, pgDir);
             if (!Files.exists(pgDir)) {
                 ClusterDirectory.create(dataDirectory, pgDir, programs);
             }
             int port = launch(pgDir, settings.port(), programs);
             try {
-                ServerCheck.run(port, pgDir);
+                if (trusting) {
+                    ServerCheck.run(port, pgDir, Optional.empty());
+                    ClusterPassword.migrate(port, pgDir, password);
+                }
+                ServerCheck.run(port, pgDir, Optional.of(password));
             } catch (RuntimeException e) {
                 programs.stopServer(pgDir);
                 throw e;
             }
-            LocalPostgres server = new LocalPostgres(dataDirectory, pgDir, port, programs, lock);
+            LocalPostgres server = new LocalPostgres(dataDirectory, pgDir, port, programs, lock, password);
             Runtime.getRuntime().addShutdownHook(server.shutdownHook);
             log.info("PostgreSQL {} serving {} on 127.0.0.1:{}{}", PostgresBinaries.VERSION, pgDir, port,
                     runAs.usesUserNamespace() ? " (as uid " + RunAs.NAMESPACE_ID + " in a user namespace)" : "");
@@ -128,13 +139,18 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
-    /** The JDBC URL of Billow's database; connect as {@link #user()} with no password. */
+    /** The JDBC URL of Billow's database; connect as {@link #user()} with {@link #password()}. */
     public String jdbcUrl() {
         return jdbcUrl(port, DATABASE);
     }
 
     public String user() {
         return SUPERUSER;
+    }
+
+    /** The role's password, as kept in {@code <dataDir>/postgres.password}. */
+    public String password() {
+        return password;
     }
 
     public int port() {

@@ -43,14 +43,18 @@ final class PostgresPrograms {
         return logFile;
     }
 
-    /** Creates a cluster owned by {@code superuser}, with checksums so disk corruption is caught. */
-    void initdb(Path pgDir, String superuser) {
+    /**
+     * Creates a cluster owned by {@code superuser}, who signs in with the password in
+     * {@code passwordFile}, with checksums so disk corruption is caught.
+     */
+    void initdb(Path pgDir, String superuser, Path passwordFile) {
         int status = run(List.of(binaries.program("initdb").toString(),
                 "--pgdata=" + pgDir,
                 "--username=" + superuser,
+                "--pwfile=" + passwordFile,
                 "--encoding=UTF8",
                 "--locale=C",
-                "--auth=trust",
+                "--auth=scram-sha-256",
                 "--data-checksums"), INITDB_TIMEOUT.plusSeconds(5));
         if (status != 0) {
             throw new DatabaseStartException(Reason.START_FAILED,

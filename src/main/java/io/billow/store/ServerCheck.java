@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -16,6 +17,9 @@ import java.util.Properties;
  */
 final class ServerCheck {
 
+    /** SQLSTATE invalid_password: the server asked for a password and did not accept ours. */
+    private static final String AUTHENTICATION_FAILED = "28P01";
+
     private ServerCheck() {
     }
 
@@ -23,8 +27,8 @@ final class ServerCheck {
      * Checks, before anything else uses it, that the server on {@code port} is ours and durable,
      * then creates Billow's database if it is new. A stranger's connection is closed unused.
      */
-    static void run(int port, Path pgDir) {
-        try (Connection connection = connect(port); Statement statement = connection.createStatement()) {
+    static void run(int port, Path pgDir, Optional<String> password) {
+        try (Connection connection = connect(port, pgDir, password); Statement statement = connection.createStatement()) {
             checkServesOurDirectory(statement, port, pgDir);
             checkDurable(statement, pgDir);
             createBillowDatabase(statement);
@@ -34,13 +38,19 @@ final class ServerCheck {
         }
     }
 
-    private static Connection connect(int port) {
+    /** With the password, or without it for a server an earlier Billow left trusting loopback connections. */
+    private static Connection connect(int port, Path pgDir, Optional<String> password) {
         Properties properties = new Properties();
         properties.setProperty("user", LocalPostgres.SUPERUSER);
+        password.ifPresent(p -> properties.setProperty("password", p));
         properties.setProperty("connectTimeout", "10");
         try {
             return new org.postgresql.Driver().connect(LocalPostgres.jdbcUrl(port, "postgres"), properties);
         } catch (SQLException e) {
+            if (AUTHENTICATION_FAILED.equals(e.getSQLState())) {
+                throw strangerOnPort(port, pgDir, "it refused the password in " + ClusterPassword.FILE
+                        + "; if it is Billow's own server, that file was changed since the server was created");
+            }
             throw new DatabaseStartException(Reason.START_FAILED,
                     "cannot connect to PostgreSQL on 127.0.0.1:" + port + " as " + LocalPostgres.SUPERUSER + ": " + e.getMessage(), e);
         }

@@ -19,6 +19,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * Pushes each account's events to its webhooks: in event order, in batches, at least once
@@ -39,7 +40,9 @@ public final class WebhookDispatcher {
     private final Jdbi jdbi;
     private final WebhookStore store;
     private final BillowClock wallClock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    /** Never follows a redirect: a public receiver could otherwise send the signed events to a local address. */
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER)
+            .proxy(HttpClient.Builder.NO_PROXY).build();
 
     public WebhookDispatcher(Jdbi jdbi, WebhookStore store, BillowClock wallClock) {
         this.jdbi = jdbi;
@@ -78,9 +81,16 @@ public final class WebhookDispatcher {
         if (events.isEmpty()) {
             return 0;
         }
+        URI url = URI.create(w.url());
+        Optional<String> refused = store.destinations().refusal(url);
+        if (refused.isPresent()) {
+            // Registered when it was public, or by an earlier Billow: its name may point here now.
+            retry(w, "not delivered: " + refused.get());
+            return 0;
+        }
         String payload = body.toString();
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(w.url())).timeout(TIMEOUT)
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(url).timeout(TIMEOUT)
                     .header("Content-Type", "application/json").header("X-Billow-Webhook-Id", w.id())
                     .header("X-Billow-Signature", "sha256=" + sign(w.secret(), payload))
                     .POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.discarding());

@@ -20,11 +20,28 @@ public final class WebhookStore {
 
     private final Jdbi jdbi;
     private final SecretSealer sealer;
+    private final WebhookDestinations destinations;
     private final SecureRandom random = new SecureRandom();
 
+    /** Webhooks to public addresses only. */
     public WebhookStore(Jdbi jdbi, SecretSealer sealer) {
+        this(jdbi, sealer, WebhookDestinations.publicOnly());
+    }
+
+    /** @param allowLocal whether loopback and private receivers are accepted: for local testing only */
+    public WebhookStore(Jdbi jdbi, SecretSealer sealer, boolean allowLocal) {
+        this(jdbi, sealer, allowLocal ? WebhookDestinations.allowingLocal() : WebhookDestinations.publicOnly());
+    }
+
+    WebhookStore(Jdbi jdbi, SecretSealer sealer, WebhookDestinations destinations) {
         this.jdbi = jdbi;
         this.sealer = sealer;
+        this.destinations = destinations;
+    }
+
+    /** Where deliveries may go: checked again at each one, as a name may resolve elsewhere by then. */
+    WebhookDestinations destinations() {
+        return destinations;
     }
 
     /** A webhook as delivery needs it, secret opened. */
@@ -44,6 +61,9 @@ public final class WebhookStore {
                 || url.length() > 2000) {
             throw new ProblemException(Codes.INVALID_PARAMETER, "url must be an http(s) URL of at most 2000 characters");
         }
+        destinations.refusal(uri).ifPresent(why -> {
+            throw new ProblemException(Codes.WEBHOOK_DESTINATION, "url is refused: " + why);
+        });
         String id = "wh-" + HexFormat.of().formatHex(bytes(8));
         String secret = "whsec_" + HexFormat.of().formatHex(bytes(24));
         return jdbi.inTransaction(h -> {

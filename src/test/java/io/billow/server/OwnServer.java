@@ -18,17 +18,25 @@ import java.time.Instant;
 public final class OwnServer implements BeforeAllCallback, AfterAllCallback {
 
     private final Instant start;
+    private final boolean allowLocalWebhooks;
     private Path dir;
     private BillowServer server;
 
     public OwnServer(Instant start) {
+        this(start, false);
+    }
+
+    /** @param allowLocalWebhooks for tests whose webhook receiver listens on this machine */
+    public OwnServer(Instant start, boolean allowLocalWebhooks) {
         this.start = start;
+        this.allowLocalWebhooks = allowLocalWebhooks;
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         dir = Files.createTempDirectory("billow-own-");
-        server = BillowServer.start(new BillowServer.Options("127.0.0.1", 0, dir, null, true, start, null, TestServer.ADMIN_KEY, 1000));
+        server = BillowServer.start(new BillowServer.Options("127.0.0.1", 0, dir, null, true, start, null, TestServer.ADMIN_KEY, 1000,
+                allowLocalWebhooks));
     }
 
     @Override

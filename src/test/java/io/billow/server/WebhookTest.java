@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.billow.cli.ApiClient;
 import io.billow.webhook.WebhookDispatcher;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +17,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Events reach a registered webhook, signed, in order, and again after the receiver failed. */
+/**
+ * Events reach a registered webhook, signed, in order, and again after the receiver failed. The
+ * receiver listens on 127.0.0.1, so this server allows local webhooks, as an operator testing
+ * locally would start it.
+ */
 class WebhookTest {
+
+    @RegisterExtension
+    static final OwnServer SERVER = new OwnServer(TestServer.START, true);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -40,7 +48,7 @@ class WebhookTest {
         });
         receiver.start();
         try {
-            TestServer.Tenant t = TestServer.newTenant("USD", "100", "UTC");
+            TestServer.Tenant t = SERVER.newTenant("USD", "100");
             ApiClient.Response registered = t.api().post("/api/v1/webhooks",
                     "{\"url\":\"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook\"}");
             assertThat(registered.status()).isEqualTo(201);

@@ -46,16 +46,16 @@ class DatabaseTest {
     @Test
     void externalUrlsInBothFormsReachTheSameServer(@TempDir Path dataDir) throws Exception {
         try (LocalPostgres server = LocalPostgres.start(dataDir)) {
-            DatabaseUrl libpqForm = DatabaseUrl.parse("postgresql://billow@127.0.0.1:" + server.port() + "/billow");
+            DatabaseUrl libpqForm = DatabaseUrl.parse("postgresql://billow:" + server.password() + "@127.0.0.1:" + server.port() + "/billow");
             try (Database database = Database.external(libpqForm, 2)) {
                 assertThat(appliedMigrations(database.jdbi())).containsExactlyElementsOf(shippedMigrations());
             }
-            DatabaseUrl jdbcForm = DatabaseUrl.parse(server.jdbcUrl() + "?user=billow");
+            DatabaseUrl jdbcForm = DatabaseUrl.parse(server.jdbcUrl() + "?user=billow&password=" + server.password());
             try (Database database = Database.external(jdbcForm, 2)) {
                 assertThat(appliedMigrations(database.jdbi())).containsExactlyElementsOf(shippedMigrations());
             }
             // Closing an external database leaves its server alone.
-            try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), "billow", "")) {
+            try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), "billow", server.password())) {
                 assertThat(connection.isValid(1)).isTrue();
             }
         }

@@ -145,7 +145,7 @@ class LocalPostgresTest {
     @Test
     void refusesServerOfAnotherDirectoryAnsweringOnItsPort(@TempDir Path otherDir) throws Exception {
         Path otherPgDir = Files.createDirectories(otherDir.resolve("pg"));
-        assertThatThrownBy(() -> ServerCheck.run(shared.port(), otherPgDir))
+        assertThatThrownBy(() -> ServerCheck.run(shared.port(), otherPgDir, java.util.Optional.of(shared.password())))
                 .isInstanceOfSatisfying(DatabaseStartException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.STRANGER_ON_PORT))
                 .hasMessageContaining("127.0.0.1:" + shared.port())
@@ -175,7 +175,7 @@ class LocalPostgresTest {
     }
 
     private static Connection connect(LocalPostgres server) throws SQLException {
-        return DriverManager.getConnection(server.jdbcUrl(), server.user(), "");
+        return DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password());
     }
 
     private static String show(Connection connection, String setting) throws SQLException {

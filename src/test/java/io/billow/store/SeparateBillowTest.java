@@ -28,7 +28,7 @@ class SeparateBillowTest {
 
             assertThat(ProcessHandle.of(orphanedPostmaster).filter(PostmasterPid::isRunning)).isPresent();
             try (LocalPostgres server = LocalPostgres.start(dataDir);
-                    Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.user(), "");
+                    Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password());
                     Statement statement = connection.createStatement();
                     ResultSet result = statement.executeQuery("SELECT 1")) {
                 assertThat(ProcessHandle.of(orphanedPostmaster).filter(PostmasterPid::isRunning)).isEmpty();

@@ -5,6 +5,7 @@ import io.billow.account.Account;
 import io.billow.account.AccountStore;
 import io.billow.clock.BillowClock;
 import io.billow.money.Money;
+import io.billow.money.Rounding;
 import io.billow.problem.Codes;
 import io.billow.problem.Problem;
 import io.billow.problem.ProblemException;
@@ -102,7 +103,7 @@ public final class AccountRoutes {
         Amount body = Json.read(ctx.body(), Amount.class);
         positive(body.amount());
         String id = accounts.addCoupon(a.id(), body.amount(), body.expiresAt(), clock.now());
-        RestApi.json(ctx, 201, Json.MAPPER.createObjectNode().put("couponId", id).put("amount", body.amount().toPlainString()));
+        RestApi.json(ctx, 201, Json.MAPPER.createObjectNode().put("couponId", id).put("amount", Rounding.shown(body.amount()).toPlainString()));
     }
 
     void addRole(Context ctx, Caller caller) {

@@ -1,5 +1,6 @@
 package io.billow.api.rest;
 
+import io.billow.api.Choice;
 import io.billow.catalog.BillingMethod;
 import io.billow.clock.BillowClock;
 import io.billow.problem.Codes;
@@ -18,6 +19,9 @@ public final class ClockRoutes {
 
     /** A limit on everything: one advance moves at most a year. */
     private static final long MAX_ADVANCE_SECONDS = 366L * 86_400;
+
+    private static final Choice<BillingMethod> METHOD = Choice.parsedBy(BillingMethod::parse, Codes.INVALID_PARAMETER,
+            "Subscription, PayAsYouGo, Serverless");
 
     record Advance(Long advanceSeconds, Instant to) {
     }
@@ -87,11 +91,7 @@ public final class ClockRoutes {
                 if (c == null || c.product() == null || c.zoneId() == null || c.instances() < 0) {
                     throw new ProblemException(Codes.INVALID_PARAMETER, "each capacity needs a product, a zoneId and instances ≥ 0");
                 }
-                try {
-                    BillingMethod.parse(c.billingMethod());
-                } catch (IllegalArgumentException | NullPointerException e) {
-                    throw new ProblemException(Codes.INVALID_PARAMETER, "capacity needs a billingMethod (Subscription, PayAsYouGo, Serverless)");
-                }
+                METHOD.required("billingMethod", c.billingMethod());
             }
         }
         if (s.failNext() != null) {
@@ -105,7 +105,8 @@ public final class ClockRoutes {
             s.durations().forEach((kind, seconds) -> provisioner.setDuration(kind, Duration.ofSeconds(seconds)));
         }
         if (s.capacity() != null) {
-            s.capacity().forEach(c -> provisioner.setCapacity(c.product(), c.zoneId(), BillingMethod.parse(c.billingMethod()), c.instances()));
+            s.capacity().forEach(c -> provisioner.setCapacity(c.product(), c.zoneId(), METHOD.required("billingMethod", c.billingMethod()),
+                    c.instances()));
         }
         if (s.failNext() != null) {
             s.failNext().forEach(provisioner::failNext);

@@ -2,37 +2,38 @@ package io.billow.api.rest;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
-import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.billow.api.InputNumbers;
 import io.billow.api.RequestBodies;
 import io.billow.problem.Codes;
 import io.billow.problem.ProblemException;
 
 /**
- * JSON in and out of the native API. Strict on the way in: unknown fields, wrong types and
- * trailing garbage are refused with a clear problem rather than guessed at.
+ * JSON in and out of the native API. Strict on the way in: unknown fields, wrong types,
+ * out-of-bounds values ({@link StrictValues}) and trailing garbage are refused with a clear
+ * problem rather than guessed at.
  */
 public final class Json {
 
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
-            .addModule(new SimpleModule().addDeserializer(String.class, new TextWithoutNul()))
+            .addModule(StrictValues.module())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
@@ -55,7 +56,12 @@ public final class Json {
             if (value == null) {
                 throw new ProblemException(Codes.MALFORMED_JSON, "the request needs a JSON object, not null");
             }
+            if (value instanceof JsonNode tree) {
+                checkTree(tree);
+            }
             return value;
+        } catch (StrictValues.Refused e) {
+            throw new ProblemException(Codes.INVALID_PARAMETER, path(e) + " " + e.getOriginalMessage());
         } catch (UnrecognizedPropertyException e) {
             throw new ProblemException(Codes.UNKNOWN_FIELD, "unknown field '" + e.getPropertyName() + "'; known fields: "
                     + e.getKnownPropertyIds());
@@ -70,23 +76,34 @@ public final class Json {
     }
 
     /**
-     * Text fields as Jackson reads them, refusing a NUL character: no stored text may hold one
-     * (PostgreSQL refuses it), so it is the client's mistake, said as such.
+     * A tree is read by handlers field by field, past {@link StrictValues}: what it would refuse
+     * in a typed body (a number out of bounds, a NUL in any text or name) is refused here, once.
      */
-    private static final class TextWithoutNul extends StdScalarDeserializer<String> {
-
-        TextWithoutNul() {
-            super(String.class);
+    private static void checkTree(JsonNode tree) {
+        InputNumbers.firstMisfit(tree).ifPresent(number -> {
+            throw new ProblemException(Codes.INVALID_PARAMETER, "the body holds the number " + number + "; a number has " + InputNumbers.BOUNDS);
+        });
+        if (holdsNul(tree)) {
+            throw new ProblemException(Codes.INVALID_PARAMETER, "the body holds a NUL character in a text or a field name");
         }
+    }
 
-        @Override
-        public String deserialize(JsonParser p, DeserializationContext ctxt) throws java.io.IOException {
-            String text = StringDeserializer.instance.deserialize(p, ctxt);
-            if (text != null && text.indexOf('\0') >= 0) {
-                throw ctxt.weirdStringException(text, String.class, "it holds a NUL character");
+    private static boolean holdsNul(JsonNode node) {
+        if (node.isTextual()) {
+            return node.textValue().indexOf('\0') >= 0;
+        }
+        var names = node.fieldNames();
+        while (names.hasNext()) {
+            if (names.next().indexOf('\0') >= 0) {
+                return true;
             }
-            return text;
         }
+        for (JsonNode child : node) {
+            if (holdsNul(child)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static String write(Object value) {
@@ -97,7 +114,7 @@ public final class Json {
         }
     }
 
-    private static String path(MismatchedInputException e) {
+    private static String path(JsonMappingException e) {
         StringBuilder sb = new StringBuilder();
         for (var ref : e.getPath()) {
             if (sb.length() > 0) {

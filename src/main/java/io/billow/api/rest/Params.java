@@ -38,7 +38,7 @@ final class Params {
         try {
             return Instants.parse(v);
         } catch (DateTimeParseException e) {
-            throw new ProblemException(Codes.INVALID_PARAMETER, name + " must be an ISO-8601 instant such as 2026-01-01T00:00:00Z, got " + v);
+            throw new ProblemException(Codes.INVALID_PARAMETER, name + " must be an ISO-8601 instant within " + Instants.RANGE + ", got " + v);
         }
     }
 }

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.billow.account.AccountStore;
+import io.billow.account.KeyComparison;
+import io.billow.api.HttpEdge;
 import io.billow.api.RequestBodies;
+import io.billow.api.WireText;
 import io.billow.problem.Codes;
 import io.billow.problem.Problem;
 import io.billow.problem.ProblemException;
@@ -13,8 +16,6 @@ import io.javalin.http.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Optional;
 
 /**
@@ -61,7 +62,10 @@ public final class RestApi {
     }
 
     public void routes(JavalinConfig config) {
+        // Here because this is where the server's configuration is at hand; it covers both APIs.
+        HttpEdge.install(config);
         var r = config.routes;
+        r.before("/api/v1/*", RestApi::refuseUnreadable);
         r.before("/api/v1/*", this::authenticate);
         r.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(OpenApiDocument.json()));
         r.post("/api/v1/accounts", ctx -> accountRoutes.create(ctx, caller(ctx)));
@@ -131,6 +135,20 @@ public final class RestApi {
         };
     }
 
+    /**
+     * The door: a query string or body that is not UTF-8, or holds a NUL, is refused before any
+     * handler reads it (Jetty would decode it leniently, and PostgreSQL refuse it later).
+     */
+    private static void refuseUnreadable(Context ctx) {
+        Optional<String> query = WireText.problemWith(Optional.ofNullable(ctx.queryString()).orElse(""), "query string");
+        if (query.isPresent()) {
+            throw new ProblemException(Codes.INVALID_PARAMETER, query.get());
+        }
+        if (ctx.req().getContentLengthLong() != 0 && !WireText.isCleanUtf8(ctx.bodyAsBytes())) {
+            throw new ProblemException(Codes.MALFORMED_JSON, "the body is not valid UTF-8, or holds a NUL byte");
+        }
+    }
+
     static Caller caller(Context ctx) {
         return ctx.attribute(CALLER);
     }
@@ -150,8 +168,9 @@ public final class RestApi {
             throw new ProblemException(Codes.UNAUTHORIZED, "send Authorization: Bearer <operator key>, Bearer <AccessKeyId>:<AccessKeySecret>"
                     + " or an ACS3-HMAC-SHA256 signature");
         }
-        String token = header.substring("Bearer ".length()).trim();
-        if (constantTimeEquals(token, adminKey)) {
+        // Exactly what follows "Bearer ": a key with anything around it is another key.
+        String token = header.substring("Bearer ".length());
+        if (KeyComparison.matches(token, adminKey)) {
             ctx.attribute(CALLER, Caller.asOperator());
             return;
         }
@@ -160,16 +179,12 @@ public final class RestApi {
             String keyId = token.substring(0, colon);
             String secret = token.substring(colon + 1);
             var key = accounts.findKey(keyId);
-            if (key.isPresent() && constantTimeEquals(secret, key.get().accessKeySecret())) {
+            if (key.isPresent() && KeyComparison.matches(secret, key.get().accessKeySecret())) {
                 ctx.attribute(CALLER, Caller.ofAccount(key.get().accountId()));
                 return;
             }
         }
         throw new ProblemException(Codes.UNAUTHORIZED, "the credentials are not valid");
-    }
-
-    private static boolean constantTimeEquals(String a, String b) {
-        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 
     static void problem(Context ctx, ProblemException e) {

@@ -22,8 +22,20 @@ public final class Statuses {
         if (code.equals("IdempotentParameterMismatch") || code.equals("ConcurrentModification")) {
             return 409;
         }
-        if (code.equals("RequestTooLarge")) {
+        if (code.equals(Codes.REQUEST_TOO_LARGE)) {
             return 413;
+        }
+        if (code.equals(Codes.URI_TOO_LONG)) {
+            return 414;
+        }
+        if (code.equals(Codes.HEADERS_TOO_LARGE)) {
+            return 431;
+        }
+        if (code.equals(Codes.REQUEST_TIMEOUT)) {
+            return 408;
+        }
+        if (code.equals(Codes.HTTP_VERSION)) {
+            return 505;
         }
         if (code.equals("MethodNotAllowed")) {
             return 405;

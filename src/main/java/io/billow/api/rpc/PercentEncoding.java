@@ -1,6 +1,6 @@
 package io.billow.api.rpc;
 
-import java.net.URLDecoder;
+import io.billow.api.WireText;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -51,11 +51,12 @@ public final class PercentEncoding {
     /**
      * Decodes one name or value of a query string or form body. {@code +} means space here,
      * as in HTML forms: the SDK writes form bodies with {@code URLEncoder}, which emits {@code +}.
+     * Strict, as both APIs are at the door: see {@link WireText#decodeComponent}.
      *
-     * @throws IllegalArgumentException when a {@code %} escape is malformed
+     * @throws IllegalArgumentException when a {@code %} escape is malformed or the bytes are not UTF-8
      */
     public static String decodeComponent(String text) {
-        return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        return WireText.decodeComponent(text);
     }
 
     private static boolean isUnreserved(int c) {

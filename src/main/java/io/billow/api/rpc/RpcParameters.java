@@ -3,9 +3,14 @@ package io.billow.api.rpc;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.billow.api.InputNumbers;
 import io.billow.time.Instants;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
@@ -24,11 +29,14 @@ import java.util.regex.Pattern;
  */
 public final class RpcParameters {
 
-    /** Plain decimals only: an exponent such as {@code 1e999999999} would make arithmetic explode. */
-    private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,30}(\\.\\d{1,18})?");
     /** Alibaba's APIs write times in UTC, with or without seconds: {@code 2024-05-01T00:00Z}. */
     private static final Pattern MINUTES = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}Z");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A month as BSS names billing cycles; the years as {@link Instants} bounds them. */
+    private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
+    private static final YearMonth FIRST_MONTH = YearMonth.from(Instants.EARLIEST.atOffset(ZoneOffset.UTC));
+    private static final YearMonth LAST_MONTH = YearMonth.from(Instants.LATEST.atOffset(ZoneOffset.UTC));
+    /** Exact decimals, so that a number in a JSON parameter is checked as written rather than as a double. */
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     private final Map<String, String> values;
 
@@ -60,6 +68,36 @@ public final class RpcParameters {
 
     public int requiredInt(String name) {
         return read(name, required(name), "an integer", Integer::valueOf);
+    }
+
+    /**
+     * An integer within {@code min..max}: what an action wants before it does arithmetic with it
+     * (a term of two billion years overflows a month count).
+     */
+    public Optional<Integer> optionalInt(String name, int min, int max) {
+        return optional(name).map(value -> bounded(name, value, min, max));
+    }
+
+    public int requiredInt(String name, int min, int max) {
+        return bounded(name, required(name), min, max);
+    }
+
+    /** A month such as {@code 2026-01}, within the years Billow accepts (1970–9999). */
+    public YearMonth requiredMonth(String name) {
+        String value = required(name);
+        String what = "a month within " + FIRST_MONTH + ".." + LAST_MONTH;
+        if (!MONTH.matcher(value).matches()) {
+            throw invalid(name, value, what);
+        }
+        try {
+            YearMonth month = YearMonth.parse(value);
+            if (month.isBefore(FIRST_MONTH) || month.isAfter(LAST_MONTH)) {
+                throw invalid(name, value, what);
+            }
+            return month;
+        } catch (DateTimeParseException notAMonth) {
+            throw invalid(name, value, what);
+        }
     }
 
     public Optional<Long> optionalLong(String name) {
@@ -112,8 +150,17 @@ public final class RpcParameters {
         }
     }
 
+    private static int bounded(String name, String value, int min, int max) {
+        String what = "an integer within " + min + ".." + max;
+        int n = read(name, value, what, Integer::valueOf);
+        if (n < min || n > max) {
+            throw invalid(name, value, what);
+        }
+        return n;
+    }
+
     private static BigDecimal decimal(String name, String value) {
-        if (!DECIMAL.matcher(value).matches()) {
+        if (!InputNumbers.PLAIN_DECIMAL.matcher(value).matches()) {
             throw invalid(name, value, "a decimal number such as 12.5");
         }
         return new BigDecimal(value);
@@ -136,16 +183,21 @@ public final class RpcParameters {
         try {
             return Instants.parse(withSeconds);
         } catch (DateTimeParseException notAnInstant) {
-            throw invalid(name, value, "a UTC time such as 2024-05-01T00:00:00Z");
+            throw invalid(name, value, "a UTC time within " + Instants.RANGE + " such as 2024-05-01T00:00:00Z");
         }
     }
 
     private static JsonNode json(String name, String value) {
+        JsonNode tree;
         try {
-            return JSON.readTree(value);
+            tree = JSON.readTree(value);
         } catch (JsonProcessingException notJson) {
             throw invalid(name, value, "JSON");
         }
+        InputNumbers.firstMisfit(tree).ifPresent(number -> {
+            throw new RpcFailure(RpcError.invalidParameter(name, "It holds the number " + number + "; a number has " + InputNumbers.BOUNDS + "."));
+        });
+        return tree;
     }
 
     private static RpcFailure invalid(String name, String value, String what) {

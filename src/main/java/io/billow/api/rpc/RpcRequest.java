@@ -1,6 +1,6 @@
 package io.billow.api.rpc;
 
-import java.nio.charset.StandardCharsets;
+import io.billow.api.WireText;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -59,8 +59,13 @@ public final class RpcRequest {
         }
         Map<String, String> form = Map.of();
         if (isForm(parsedHeaders) && body.length > 0) {
-            Outcome<Map<String, String>> parsedForm = parseUrlEncoded(
-                    new String(body, StandardCharsets.UTF_8), "request body");
+            String text;
+            try {
+                text = WireText.utf8(body, "The request body is not valid UTF-8.");
+            } catch (IllegalArgumentException notUtf8) {
+                return Outcome.failed(RpcError.of("InvalidParameter", 400, notUtf8.getMessage()));
+            }
+            Outcome<Map<String, String>> parsedForm = parseUrlEncoded(text, "request body");
             if (parsedForm instanceof Outcome.Failed<Map<String, String>> failed) {
                 return Outcome.failed(failed.error());
             }
@@ -162,6 +167,10 @@ public final class RpcRequest {
         if (text.isEmpty()) {
             return Outcome.ok(values);
         }
+        Optional<String> unreadable = WireText.problemWith(text, where);
+        if (unreadable.isPresent()) {
+            return Outcome.failed(RpcError.of("InvalidParameter", 400, sentence(unreadable.get())));
+        }
         for (String pair : text.split("&")) {
             if (pair.isEmpty()) {
                 continue;
@@ -180,14 +189,15 @@ public final class RpcRequest {
                 return Outcome.failed(RpcError.of("InvalidParameter", 400,
                         "The " + where + " is not well formed percent-encoding: " + malformed.getMessage()));
             }
-            if (name.indexOf('\0') >= 0 || value.indexOf('\0') >= 0) {
-                // No stored text may hold a NUL character (PostgreSQL refuses it); say so here, not as a fault later.
-                return Outcome.failed(RpcError.of("InvalidParameter", 400, "The " + where + " holds a NUL character (%00)."));
-            }
             if (values.putIfAbsent(name, value) != null) {
                 return Outcome.failed(RpcError.invalidParameter(name, "It is given more than once in the " + where + "."));
             }
         }
         return Outcome.ok(values);
+    }
+
+    /** A refusal of {@link WireText}, written as the RPC API's messages are: a capitalized sentence. */
+    private static String sentence(String problem) {
+        return Character.toUpperCase(problem.charAt(0)) + problem.substring(1) + ".";
     }
 }

@@ -74,7 +74,7 @@ final class CreateDBInstance implements RpcAction {
     /** Period Month or Year (default Month) times UsedTime. */
     private static int months(RpcParameters p) {
         String period = p.optional("Period").orElse("Month");
-        int used = p.requiredInt("UsedTime");
+        int used = p.requiredInt("UsedTime", 1, 999);
         return switch (period) {
             case "Month" -> used;
             case "Year" -> Math.multiplyExact(used, 12);

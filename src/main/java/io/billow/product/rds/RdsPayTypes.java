@@ -1,22 +1,19 @@
 package io.billow.product.rds;
 
-import io.billow.api.rpc.RpcError;
-import io.billow.api.rpc.RpcFailure;
+import io.billow.api.Choice;
 import io.billow.catalog.BillingMethod;
 
-/** The RDS PayType values and the billing methods they name. */
+/** The RDS PayType values and the billing methods they name, read as both APIs read a choice. */
 final class RdsPayTypes {
+
+    /** Postpaid, Prepaid or Serverless; the catalog spellings are accepted too, as BillingMethod reads them. */
+    private static final Choice<BillingMethod> PAY_TYPE = Choice.parsedBy(BillingMethod::parse, "InvalidPayType.NotSupported",
+            "Postpaid, Prepaid, Serverless");
 
     private RdsPayTypes() {
     }
 
-    /** Postpaid, Prepaid or Serverless; the catalog spellings are accepted too, as BillingMethod reads them. */
     static BillingMethod parse(String name, String value) {
-        try {
-            return BillingMethod.parse(value);
-        } catch (IllegalArgumentException unknown) {
-            throw new RpcFailure(RpcError.of("InvalidPayType.NotSupported", 400,
-                    "The specified " + name + " \"" + value + "\" is not supported; use Postpaid, Prepaid or Serverless."));
-        }
+        return PAY_TYPE.required(name, value);
     }
 }

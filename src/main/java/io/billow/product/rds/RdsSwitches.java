@@ -65,7 +65,7 @@ public final class RdsSwitches {
         Instant now = clock.now();
         return jdbi.inTransaction(h -> {
             Instance i = InstanceStore.lock(h, accountId, instanceId);
-            BillingMethod target = BillingMethod.parse(req.targetMethod());
+            BillingMethod target = RdsPayTypes.parse("payType", req.targetMethod());
             if (target == BillingMethod.SERVERLESS && i.method() == BillingMethod.SERVERLESS) {
                 return new Switched(null, reconfigure(h, i, req, now));
             }

@@ -62,7 +62,9 @@ class RpcRequestTest {
 
     @Test
     void refuses_malformed_encoding_and_too_many_parameters() {
-        assertInvalid(RpcRequest.fromHttp("GET", "/", "A=%ZZ", Map.of(), new byte[0]), "percent-encoding");
+        assertInvalid(RpcRequest.fromHttp("GET", "/", "A=%ZZ", Map.of(), new byte[0]), "malformed percent escape");
+        assertInvalid(RpcRequest.fromHttp("POST", "/", "", Map.of("Content-Type", "application/x-www-form-urlencoded"),
+                new byte[] {0x41, 0x3D, (byte) 0xFF}), "The request body is not valid UTF-8.");
         StringBuilder query = new StringBuilder("P=1");
         for (int i = 0; i < RpcRequest.MAX_PARAMETERS; i++) {
             query.append("&P").append(i).append("=1");

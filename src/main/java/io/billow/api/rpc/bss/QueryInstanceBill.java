@@ -7,8 +7,6 @@ import io.billow.account.Account;
 import io.billow.account.AccountStore;
 import io.billow.api.rpc.RpcAction;
 import io.billow.api.rpc.RpcCall;
-import io.billow.api.rpc.RpcError;
-import io.billow.api.rpc.RpcFailure;
 import io.billow.api.rpc.RpcParameters;
 import io.billow.api.rpc.RpcResult;
 import io.billow.instance.Instance;
@@ -20,7 +18,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -48,13 +45,8 @@ final class QueryInstanceBill implements RpcAction {
     @Override
     public RpcResult handle(RpcCall call) {
         RpcParameters p = call.parameters();
-        String cycle = p.required("BillingCycle");
-        YearMonth month;
-        try {
-            month = YearMonth.parse(cycle);
-        } catch (DateTimeParseException e) {
-            throw new RpcFailure(RpcError.invalidParameter("BillingCycle", "It must be a month such as 2026-01."));
-        }
+        YearMonth month = p.requiredMonth("BillingCycle");
+        String cycle = month.toString();
         BssAnswer.Page page = BssAnswer.page(p);
         boolean byItem = p.optionalBoolean("IsBillingItem").orElse(false);
         Optional<String> product = p.optional("ProductCode");
