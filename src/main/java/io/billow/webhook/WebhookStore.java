@@ -23,11 +23,6 @@ public final class WebhookStore {
     private final WebhookDestinations destinations;
     private final SecureRandom random = new SecureRandom();
 
-    /** Webhooks to public addresses only. */
-    public WebhookStore(Jdbi jdbi, SecretSealer sealer) {
-        this(jdbi, sealer, WebhookDestinations.publicOnly());
-    }
-
     /** @param allowLocal whether loopback and private receivers are accepted: for local testing only */
     public WebhookStore(Jdbi jdbi, SecretSealer sealer, boolean allowLocal) {
         this(jdbi, sealer, allowLocal ? WebhookDestinations.allowingLocal() : WebhookDestinations.publicOnly());

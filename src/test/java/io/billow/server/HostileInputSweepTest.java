@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,25 +33,9 @@ class HostileInputSweepTest {
             "99999999999999999999", "+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "9999-12", "+999999999-12", "true",
             "{\"MinCapacity\":1e999}", "[1,2]", "{}", "NaN", "Year", "Prepaid", "Serverless", "𝄞", "%00", "a,b,c,,");
 
-    private static final List<String> RPC_PARAMETERS = List.of("BillingCycle", "Category", "CreateTimeEnd", "CreateTimeStart", "CustomSuffix",
-            "DBInstanceClass", "DBInstanceId", "DBInstanceStatus", "DBInstanceStorage", "DBInstanceStorageType", "DeletionTaskId", "Direction",
-            "EffectiveTime", "Engine", "EngineVersion", "GroupId", "GroupType", "InstanceChargeType", "InstanceID", "InstanceIDs", "InstanceId",
-            "InstanceName", "IsBillingItem", "MessageType", "OrderId", "OrderType", "PageNum", "PageNumber", "PageSize", "PayType",
-            "PaymentStatus", "Period", "ProductCode", "RegionId", "Remark", "RenewPeriod", "RenewalPeriod", "RenewalPeriodUnit",
-            "RenewalStatus", "RoleName", "SSLEnabled", "ServiceLinkedRole", "ServiceName", "SubscriptionType", "SwitchTime", "TDEStatus",
-            "Topic", "UsedTime", "ZoneId", "ServerlessConfiguration", "ServerlessConfiguration.MinCapacity",
-            "ServerlessConfiguration.MaxCapacity", "ServerlessConfiguration.AutoPause", "ClientToken", "InstanceType");
-
-    private static final Map<String, List<String>> RPC_ACTIONS = Map.of(
-            "2014-08-15", List.of("CreateDBInstance", "CreateReadOnlyDBInstance", "DeleteDBInstance", "DescribeAvailableClasses",
-                    "DescribeDBInstanceAttribute", "DescribeDBInstances", "ModifyDBInstanceSSL", "ModifyDBInstanceSpec", "ModifyDBInstanceTDE",
-                    "TransformDBInstancePayType", "CreateServiceLinkedRole"),
-            "2017-12-14", List.of("GetOrderDetail", "QueryAccountBalance", "QueryAvailableInstances", "QueryInstanceBill", "QueryOrders",
-                    "RenewInstance", "SetRenewal"),
-            "2019-02-14", List.of("OnsGroupCreate", "OnsGroupDelete", "OnsGroupList", "OnsInstanceBaseInfo", "OnsInstanceCreate",
-                    "OnsInstanceDelete", "OnsInstanceInServiceList", "OnsInstanceUpdate", "OnsTopicCreate", "OnsTopicDelete", "OnsTopicList"),
-            "2015-05-01", List.of("CreateServiceLinkedRole", "GetRole", "DeleteServiceLinkedRole"),
-            "2020-03-31", List.of("GetServiceLinkedRoleDeletionStatus"));
+    /** An action, the parameters that take it as far as it goes, and those to give hostile values one at a time. */
+    private record Call(String version, String action, Map<String, String> base, List<String> varied) {
+    }
 
     private final List<String> serverErrors = new ArrayList<>();
 
@@ -113,45 +96,105 @@ class HostileInputSweepTest {
     void noParameterOfAnyRpcActionAnswersA5xx() {
         TestServer.Tenant t = SERVER.newTenant("USD", "100000");
         RawRpc rpc = new RawRpc(SERVER.server().url(), t);
-        String rds = RocketMq4EditionTest.created(t.api().post("/api/v1/instances", RestApiTest.RDS));
-        SplittableRandom random = new SplittableRandom(20260202L);
-        RPC_ACTIONS.forEach((version, actions) -> {
-            for (String action : actions) {
-                for (String parameter : RPC_PARAMETERS) {
-                    // Every parameter once with a hostile value, on a base that is otherwise plausible.
-                    String value = RPC_VALUES.get(random.nextInt(RPC_VALUES.size()));
-                    Map<String, String> p = base(rds);
+        String payg = RocketMq4EditionTest.created(t.api().post("/api/v1/instances", RestApiTest.RDS));
+        String prepaid = RocketMq4EditionTest.created(t.api().post("/api/v1/instances",
+                RestApiTest.RDS.replace("PayAsYouGo", "Subscription").replace("}", ",\"months\":1}")));
+        String doomed = RocketMq4EditionTest.created(t.api().post("/api/v1/instances", RestApiTest.RDS));
+        String mq = RocketMq4EditionTest.created(t.api().post("/api/v1/instances", RocketMq4EditionTest.STANDARD));
+
+        for (Call call : calls(payg, prepaid, doomed, mq)) {
+            for (String parameter : call.varied()) {
+                for (String value : RPC_VALUES) {
+                    Map<String, String> p = new LinkedHashMap<>(call.base());
                     p.put(parameter, value);
-                    String what = action + " " + parameter + "=" + shorten(value);
-                    try {
-                        RawRpc.Answer a = rpc.call(version, action, p);
-                        if (a.status() >= 500) {
-                            serverErrors.add(what + " → " + a.status() + " " + a.body());
-                        }
-                    } catch (IllegalStateException notJson) {
-                        serverErrors.add(what + " → " + notJson.getMessage());
-                    }
+                    call(rpc, call.version(), call.action(), p, parameter + "=" + shorten(value));
                 }
             }
-        });
+        }
 
         assertThat(serverErrors).isEmpty();
     }
 
-    private static Map<String, String> base(String instanceId) {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("RegionId", "cn-hangzhou");
-        p.put("DBInstanceId", instanceId);
-        p.put("InstanceId", instanceId);
-        p.put("ProductCode", "rds");
-        p.put("PayType", "Postpaid");
-        p.put("Engine", "PostgreSQL");
-        p.put("EngineVersion", "16.0");
-        p.put("DBInstanceClass", "pg.n2.medium.2c");
-        p.put("DBInstanceStorage", "100");
-        p.put("DBInstanceStorageType", "cloud_essd");
-        p.put("BillingCycle", "2026-02");
-        return p;
+    /** Every action the server registers; the instance deleted last. */
+    private static List<Call> calls(String payg, String prepaid, String doomed, String mq) {
+        Map<String, String> create = Map.of("RegionId", "cn-hangzhou", "Engine", "PostgreSQL", "EngineVersion", "16.0",
+                "DBInstanceClass", "pg.n2.medium.2c", "DBInstanceStorage", "100", "DBInstanceStorageType", "cloud_essd",
+                "PayType", "Prepaid", "Period", "Year", "UsedTime", "1");
+        Map<String, String> serverless = Map.of("DBInstanceId", payg, "PayType", "Serverless", "DBInstanceClass", "pg.n2.serverless.2c",
+                "ServerlessConfiguration", "{\"MinCapacity\":0.5,\"MaxCapacity\":4,\"AutoPause\":false,\"SwitchForce\":false}",
+                "EffectiveTime", "ScheduleTime", "SwitchTime", "2026-03-01T00:00:00Z");
+        String rds = "2014-08-15";
+        String bss = "2017-12-14";
+        String ons = "2019-02-14";
+        return List.of(
+                new Call(rds, "CreateDBInstance", create, List.of("RegionId", "ZoneId", "Engine", "EngineVersion", "DBInstanceClass",
+                        "DBInstanceStorage", "DBInstanceStorageType", "PayType", "Period", "UsedTime", "Category", "ClientToken")),
+                new Call(rds, "CreateDBInstance", Map.of("RegionId", "cn-hangzhou", "Engine", "PostgreSQL", "EngineVersion", "16.0",
+                        "DBInstanceClass", "pg.n2.serverless.2c", "DBInstanceStorage", "100", "PayType", "Serverless",
+                        "ServerlessConfig", "{\"MinCapacity\":0.5,\"MaxCapacity\":4}"), List.of("ServerlessConfig",
+                        "ServerlessConfig.MinCapacity", "ServerlessConfig.MaxCapacity", "ServerlessConfig.AutoPause")),
+                new Call(rds, "CreateReadOnlyDBInstance", Map.of("DBInstanceId", payg, "DBInstanceClass", "pg.n2.medium.2c"),
+                        List.of("DBInstanceId", "DBInstanceClass", "DBInstanceStorage", "DBInstanceStorageType", "PayType", "ZoneId")),
+                new Call(rds, "DescribeAvailableClasses", Map.of("RegionId", "cn-hangzhou", "Engine", "PostgreSQL"),
+                        List.of("RegionId", "ZoneId", "Engine", "Category", "InstanceChargeType")),
+                new Call(rds, "DescribeDBInstances", Map.of("RegionId", "cn-hangzhou"), List.of("RegionId", "DBInstanceId",
+                        "DBInstanceStatus", "PageNumber", "PageSize", "PayType", "Category")),
+                new Call(rds, "DescribeDBInstanceAttribute", Map.of("DBInstanceId", payg), List.of("DBInstanceId")),
+                new Call(rds, "ModifyDBInstanceSSL", Map.of("DBInstanceId", payg, "SSLEnabled", "1"), List.of("DBInstanceId", "SSLEnabled")),
+                new Call(rds, "ModifyDBInstanceTDE", Map.of("DBInstanceId", payg, "TDEStatus", "Enabled"), List.of("DBInstanceId", "TDEStatus")),
+                new Call(rds, "ModifyDBInstanceSpec", serverless, List.of("DBInstanceId", "PayType", "Direction", "DBInstanceClass",
+                        "ServerlessConfiguration", "ServerlessConfiguration.MinCapacity", "ServerlessConfiguration.MaxCapacity",
+                        "ServerlessConfiguration.AutoPause", "EffectiveTime", "SwitchTime", "DBInstanceStorage", "DBInstanceStorageType",
+                        "EngineVersion", "Category", "ZoneId", "ClientToken")),
+                new Call(rds, "ModifyDBInstanceSpec", Map.of("DBInstanceId", payg, "DBInstanceClass", "pg.n2.medium.2c"),
+                        List.of("DBInstanceClass", "DBInstanceStorage")),
+                new Call(rds, "TransformDBInstancePayType", Map.of("DBInstanceId", prepaid, "PayType", "Postpaid"),
+                        List.of("DBInstanceId", "PayType", "Period", "UsedTime")),
+                new Call(rds, "CreateServiceLinkedRole", Map.of(), List.of("ServiceLinkedRole")),
+                new Call(bss, "QueryAccountBalance", Map.of(), List.of("PageNum")),
+                new Call(bss, "QueryInstanceBill", Map.of("BillingCycle", "2026-02"), List.of("BillingCycle", "InstanceID", "IsBillingItem",
+                        "ProductCode", "SubscriptionType", "PageNum", "PageSize")),
+                new Call(bss, "QueryOrders", Map.of(), List.of("CreateTimeStart", "CreateTimeEnd", "OrderType", "PaymentStatus",
+                        "ProductCode", "PageNum", "PageSize")),
+                new Call(bss, "GetOrderDetail", Map.of(), List.of("OrderId")),
+                new Call(bss, "RenewInstance", Map.of("ProductCode", "rds", "InstanceId", prepaid, "RenewPeriod", "1"),
+                        List.of("ProductCode", "InstanceId", "RenewPeriod", "SubscriptionType", "ClientToken")),
+                new Call(bss, "SetRenewal", Map.of("ProductCode", "rds", "InstanceIDs", prepaid, "RenewalStatus", "AutoRenewal",
+                        "RenewalPeriod", "1", "RenewalPeriodUnit", "M"), List.of("ProductCode", "InstanceIDs", "RenewalStatus",
+                        "RenewalPeriod", "RenewalPeriodUnit", "SubscriptionType")),
+                new Call(bss, "QueryAvailableInstances", Map.of("ProductCode", "rds"), List.of("ProductCode", "InstanceIDs",
+                        "SubscriptionType", "RenewalStatus", "PageNum", "PageSize")),
+                new Call(ons, "OnsInstanceCreate", Map.of("InstanceName", "sweep"), List.of("InstanceName", "Remark", "RegionId")),
+                new Call(ons, "OnsInstanceBaseInfo", Map.of("InstanceId", mq), List.of("InstanceId")),
+                new Call(ons, "OnsInstanceInServiceList", Map.of(), List.of("RegionId")),
+                new Call(ons, "OnsInstanceUpdate", Map.of("InstanceId", mq, "InstanceName", "renamed"), List.of("InstanceId", "InstanceName",
+                        "Remark")),
+                new Call(ons, "OnsTopicCreate", Map.of("InstanceId", mq, "Topic", "sweep-topic", "MessageType", "0"),
+                        List.of("InstanceId", "Topic", "MessageType", "Remark")),
+                new Call(ons, "OnsTopicList", Map.of("InstanceId", mq), List.of("InstanceId", "Topic")),
+                new Call(ons, "OnsTopicDelete", Map.of("InstanceId", mq, "Topic", "sweep-topic"), List.of("InstanceId", "Topic")),
+                new Call(ons, "OnsGroupCreate", Map.of("InstanceId", mq, "GroupId", "GID_sweep"), List.of("InstanceId", "GroupId",
+                        "GroupType", "Remark")),
+                new Call(ons, "OnsGroupList", Map.of("InstanceId", mq), List.of("InstanceId", "GroupId", "GroupType")),
+                new Call(ons, "OnsGroupDelete", Map.of("InstanceId", mq, "GroupId", "GID_sweep"), List.of("InstanceId", "GroupId")),
+                new Call("2015-05-01", "CreateServiceLinkedRole", Map.of("ServiceName", "pgsql-onecs.rds.aliyuncs.com"),
+                        List.of("ServiceName", "CustomSuffix")),
+                new Call("2015-05-01", "GetRole", Map.of("RoleName", "AliyunServiceRoleForRdsPgsqlOnEcs"), List.of("RoleName")),
+                new Call("2020-03-31", "DeleteServiceLinkedRole", Map.of("RoleName", "AliyunServiceRoleForRdsPgsqlOnEcs"), List.of("RoleName")),
+                new Call("2020-03-31", "GetServiceLinkedRoleDeletionStatus", Map.of(), List.of("DeletionTaskId")),
+                new Call(ons, "OnsInstanceDelete", Map.of("InstanceId", mq), List.of("InstanceId")),
+                new Call(rds, "DeleteDBInstance", Map.of("DBInstanceId", doomed), List.of("DBInstanceId", "ClientToken")));
+    }
+
+    private void call(RawRpc rpc, String version, String action, Map<String, String> parameters, String what) {
+        try {
+            RawRpc.Answer a = rpc.call(version, action, parameters);
+            if (a.status() >= 500) {
+                serverErrors.add(action + " " + what + " → " + a.status() + " " + a.body());
+            }
+        } catch (IllegalStateException notJson) {
+            serverErrors.add(action + " " + what + " → " + notJson.getMessage());
+        }
     }
 
     /** The body with each of its top-level fields given each hostile value in turn, and the body left out or null. */

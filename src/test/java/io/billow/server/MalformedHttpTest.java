@@ -89,6 +89,17 @@ class MalformedHttpTest {
         assertRest(r, 431, "RequestHeadersTooLarge");
     }
 
+    @Test
+    void aMethodNeitherApiAnswersIsRefusedInTheShapeOfThePathsApi() throws IOException {
+        Raw rpc = send("PUT /?Action=DescribeRegions HTTP/1.1\r\nHost: billow.test\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        Raw rest = send("PUT /api/v1/nothing-here HTTP/1.1\r\nHost: billow.test\r\nAuthorization: Bearer " + TestServer.ADMIN_KEY
+                + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+
+        assertRpc(rpc, 405, "MethodNotAllowed");
+        assertThat(rpc.body().get("Message").asText()).isEqualTo("the RPC API answers GET and POST, not PUT");
+        assertRest(rest, 404, "NotFound");
+    }
+
     private static void assertRest(Raw r, int status, String code) {
         assertThat(r.status()).as(r.body().toString()).isEqualTo(status);
         assertThat(r.contentType()).startsWith("application/json");

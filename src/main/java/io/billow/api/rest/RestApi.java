@@ -8,6 +8,8 @@ import io.billow.account.KeyComparison;
 import io.billow.api.HttpEdge;
 import io.billow.api.RequestBodies;
 import io.billow.api.WireText;
+import io.billow.api.rpc.RpcError;
+import io.billow.api.rpc.RpcGateway;
 import io.billow.problem.Codes;
 import io.billow.problem.Problem;
 import io.billow.problem.ProblemException;
@@ -115,22 +117,27 @@ public final class RestApi {
         });
         r.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
-            problem(ctx, new ProblemException("InternalError", "an internal error occurred; nothing was changed"));
+            problem(ctx, new ProblemException(Codes.INTERNAL_ERROR, "an internal error occurred; nothing was changed"));
         });
+        // Error handlers run on the final status, after a handler or the exception mappers above may
+        // have written their own JSON answer with it: that answer stands.
         r.error(404, "*", ctx -> {
-            String type = ctx.res().getContentType();
-            if (type == null || !type.startsWith("application/json")) {
-                problem(ctx, new ProblemException(Codes.NOT_FOUND, "no such endpoint: " + ctx.method() + " " + ctx.path()));
+            if (!answered(ctx)) {
+                problem(ctx, noRoute(ctx));
             }
         });
-        r.error(405, "*", ctx -> problem(ctx, new ProblemException("MethodNotAllowed", ctx.method() + " is not allowed on " + ctx.path())));
+        r.error(405, "*", ctx -> {
+            if (!answered(ctx)) {
+                problem(ctx, new ProblemException(Codes.METHOD_NOT_ALLOWED, ctx.method() + " is not allowed on " + ctx.path()));
+            }
+        });
     }
 
     private static ProblemException httpProblem(io.javalin.http.HttpResponseException e, Context ctx) {
         return switch (e.getStatus()) {
-            case 404 -> new ProblemException(Codes.NOT_FOUND, "no such endpoint: " + ctx.method() + " " + ctx.path());
-            case 405 -> new ProblemException("MethodNotAllowed", ctx.method() + " is not allowed on " + ctx.path());
-            case 413 -> new ProblemException("RequestTooLarge", "the request body is larger than " + Json.MAX_BODY_BYTES + " bytes");
+            case 404 -> noRoute(ctx);
+            case 405 -> new ProblemException(Codes.METHOD_NOT_ALLOWED, ctx.method() + " is not allowed on " + ctx.path());
+            case 413 -> new ProblemException(Codes.REQUEST_TOO_LARGE, "the request body is larger than " + Json.MAX_BODY_BYTES + " bytes");
             default -> new ProblemException("BadRequest", e.getMessage());
         };
     }
@@ -147,6 +154,14 @@ public final class RestApi {
         if (ctx.req().getContentLengthLong() != 0 && !WireText.isCleanUtf8(ctx.bodyAsBytes())) {
             throw new ProblemException(Codes.MALFORMED_JSON, "the body is not valid UTF-8, or holds a NUL byte");
         }
+    }
+
+    /** Every path outside /api/ is the RPC API's, on GET and POST: there, no route means another method. */
+    private static ProblemException noRoute(Context ctx) {
+        if (isRpc(ctx)) {
+            return new ProblemException(Codes.METHOD_NOT_ALLOWED, "the RPC API answers GET and POST, not " + ctx.method());
+        }
+        return new ProblemException(Codes.NOT_FOUND, "no such endpoint: " + ctx.method() + " " + ctx.path());
     }
 
     static Caller caller(Context ctx) {
@@ -187,7 +202,15 @@ public final class RestApi {
         throw new ProblemException(Codes.UNAUTHORIZED, "the credentials are not valid");
     }
 
+    /**
+     * Writes a refusal in the shape of the request's API: Javalin's own refusals and faults reach
+     * these handlers for RPC paths too, whose clients read only the RPC shape.
+     */
     static void problem(Context ctx, ProblemException e) {
+        if (isRpc(ctx)) {
+            RpcGateway.refuse(ctx, RpcError.of(e.first().code(), Statuses.of(e.first().code()), e.first().message()));
+            return;
+        }
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("code", e.first().code()).put("message", e.first().message());
         if (e.problems().size() > 1) {
@@ -197,6 +220,15 @@ public final class RestApi {
             }
         }
         ctx.status(Statuses.of(e.first().code())).contentType("application/json").result(body.toString());
+    }
+
+    private static boolean answered(Context ctx) {
+        String type = ctx.res().getContentType();
+        return type != null && type.startsWith("application/json");
+    }
+
+    private static boolean isRpc(Context ctx) {
+        return !ctx.path().startsWith("/api/");
     }
 
     static void json(Context ctx, int status, JsonNode body) {

@@ -37,7 +37,7 @@ public final class Statuses {
         if (code.equals(Codes.HTTP_VERSION)) {
             return 505;
         }
-        if (code.equals("MethodNotAllowed")) {
+        if (code.equals(Codes.METHOD_NOT_ALLOWED)) {
             return 405;
         }
         if (code.startsWith("Throttling")) {
@@ -46,7 +46,7 @@ public final class Statuses {
         if (code.equals(Codes.PROVISIONING_FAILED)) {
             return 503;
         }
-        if (code.equals("InternalError")) {
+        if (code.equals(Codes.INTERNAL_ERROR)) {
             return 500;
         }
         return 400;

@@ -208,6 +208,14 @@ public final class RpcGateway implements Handler {
         }
     }
 
+    /**
+     * Writes {@code error} in this API's shape for a request the web layer refused before it
+     * reached {@link #handle} (a method the API does not answer), with a request id of its own.
+     */
+    public static void refuse(Context ctx, RpcError error) {
+        write(ctx, RequestIds.random().get(), Outcome.failed(error));
+    }
+
     private static RpcError bodyTooLarge() {
         return RpcError.of("InvalidParameter", 400, "The request body is larger than " + MAX_BODY_BYTES + " bytes.");
     }

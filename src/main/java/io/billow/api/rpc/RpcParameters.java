@@ -74,10 +74,6 @@ public final class RpcParameters {
      * An integer within {@code min..max}: what an action wants before it does arithmetic with it
      * (a term of two billion years overflows a month count).
      */
-    public Optional<Integer> optionalInt(String name, int min, int max) {
-        return optional(name).map(value -> bounded(name, value, min, max));
-    }
-
     public int requiredInt(String name, int min, int max) {
         return bounded(name, required(name), min, max);
     }
