@@ -45,6 +45,10 @@ class BssRenewalSdkTest {
         unsold.setRenewPeriod(5);
         assertThatThrownBy(() -> sdk.call(unsold)).isInstanceOf(ClientException.class).hasMessageContaining("InvalidPeriod");
 
+        SetRenewal wrapping = new SetRenewal(id);
+        wrapping.request.setRenewalPeriod(357_913_942);   // × 12 would wrap to 8 months in an int
+        wrapping.request.setRenewalPeriodUnit("Y");
+        assertThatThrownBy(() -> sdk.call(wrapping.request)).isInstanceOf(ClientException.class).hasMessageContaining("InvalidParameter");
         SetRenewal auto = new SetRenewal(id);
         sdk.call(auto.request);
         QueryAvailableInstancesRequest query = new QueryAvailableInstancesRequest();

@@ -70,7 +70,8 @@ final class Renewals {
         }
         Integer months = null;
         if (status.equals("AutoRenewal")) {
-            int period = p.optionalInt("RenewalPeriod").orElseThrow(() -> new RpcFailure(RpcError.missingParameter("RenewalPeriod")));
+            // Bounded before it is multiplied: a year count must not wrap into a term the product sells.
+            int period = p.requiredInt("RenewalPeriod", 1, 999);
             String unit = p.optional("RenewalPeriodUnit").orElse("M");
             if (!unit.equals("M") && !unit.equals("Y")) {
                 throw new RpcFailure(RpcError.invalidParameter("RenewalPeriodUnit", "It must be M or Y."));
