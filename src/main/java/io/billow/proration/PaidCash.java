@@ -29,22 +29,9 @@ public final class PaidCash {
 
     /** What is still unused at {@code at}, never negative, with the formula that made it. */
     public static Prorated remaining(List<Span> spans, Instant at) {
-        BigDecimal denominator = BigDecimal.ONE;
-        for (Span s : spans) {
-            denominator = denominator.multiply(BigDecimal.valueOf(seconds(s.from(), s.to())));
-        }
-        BigDecimal numerator = BigDecimal.ZERO;
-        List<String> parts = new ArrayList<>();
-        for (Span s : spans) {
-            long length = seconds(s.from(), s.to());
-            long left = Math.max(0, s.to().getEpochSecond() - Math.max(at.getEpochSecond(), s.from().getEpochSecond()));
-            left = Math.min(left, length);
-            BigDecimal others = denominator.divide(BigDecimal.valueOf(length));
-            numerator = numerator.add(s.cash().multiply(BigDecimal.valueOf(left)).multiply(others));
-            parts.add(s.cash().toPlainString() + " × " + left + " s ÷ " + length + " s (" + s.what() + ")");
-        }
-        BigDecimal value = spans.isEmpty() ? BigDecimal.ZERO : Rounding.prorated(numerator, denominator).max(BigDecimal.ZERO);
-        return new Prorated(value, (parts.isEmpty() ? "nothing paid" : String.join(" + ", parts)) + " = " + value.toPlainString());
+        Unused u = Unused.of(spans, at, 1);
+        BigDecimal value = spans.isEmpty() ? BigDecimal.ZERO : Rounding.prorated(u.numerator(), u.denominator()).max(BigDecimal.ZERO);
+        return new Prorated(value, (spans.isEmpty() ? "nothing paid" : u.formula()) + " = " + value.toPlainString());
     }
 
     /**
@@ -53,23 +40,35 @@ public final class PaidCash {
      * rounded once; never negative.
      */
     public static Prorated downgradeRefund(List<Span> spans, Instant at, BigDecimal newMonthlyNet, long remainingSeconds) {
-        BigDecimal denominator = BigDecimal.valueOf(Proration.MONTH_SECONDS);
-        for (Span s : spans) {
-            denominator = denominator.multiply(BigDecimal.valueOf(seconds(s.from(), s.to())));
-        }
-        BigDecimal numerator = BigDecimal.ZERO;
-        List<String> parts = new ArrayList<>();
-        for (Span s : spans) {
-            long length = seconds(s.from(), s.to());
-            long left = Math.min(length, Math.max(0, s.to().getEpochSecond() - Math.max(at.getEpochSecond(), s.from().getEpochSecond())));
-            numerator = numerator.add(s.cash().multiply(BigDecimal.valueOf(left)).multiply(denominator.divide(BigDecimal.valueOf(length))));
-            parts.add(s.cash().toPlainString() + " × " + left + " s ÷ " + length + " s (" + s.what() + ")");
-        }
+        Unused u = Unused.of(spans, at, Proration.MONTH_SECONDS);
         BigDecimal newPart = newMonthlyNet.multiply(BigDecimal.valueOf(remainingSeconds))
-                .multiply(denominator.divide(BigDecimal.valueOf(Proration.MONTH_SECONDS)));
-        BigDecimal refund = Rounding.prorated(numerator.subtract(newPart), denominator).max(BigDecimal.ZERO);
-        return new Prorated(refund, "unused " + (parts.isEmpty() ? "0" : String.join(" + ", parts)) + " − " + newMonthlyNet.toPlainString()
+                .multiply(u.denominator().divide(BigDecimal.valueOf(Proration.MONTH_SECONDS)));
+        BigDecimal refund = Rounding.prorated(u.numerator().subtract(newPart), u.denominator()).max(BigDecimal.ZERO);
+        return new Prorated(refund, "unused " + (spans.isEmpty() ? "0" : u.formula()) + " − " + newMonthlyNet.toPlainString()
                 + " × " + remainingSeconds + " s ÷ " + Proration.MONTH_SECONDS + " s = " + refund.toPlainString());
+    }
+
+    /**
+     * The unused cash as one exact fraction: numerator over the product of every span's length (and
+     * {@code extra}, so that another fraction of that denominator can be subtracted exactly).
+     */
+    private record Unused(BigDecimal numerator, BigDecimal denominator, String formula) {
+
+        static Unused of(List<Span> spans, Instant at, long extra) {
+            BigDecimal denominator = BigDecimal.valueOf(extra);
+            for (Span s : spans) {
+                denominator = denominator.multiply(BigDecimal.valueOf(seconds(s.from(), s.to())));
+            }
+            BigDecimal numerator = BigDecimal.ZERO;
+            List<String> parts = new ArrayList<>();
+            for (Span s : spans) {
+                long length = seconds(s.from(), s.to());
+                long left = Math.min(length, Math.max(0, s.to().getEpochSecond() - Math.max(at.getEpochSecond(), s.from().getEpochSecond())));
+                numerator = numerator.add(s.cash().multiply(BigDecimal.valueOf(left)).multiply(denominator.divide(BigDecimal.valueOf(length))));
+                parts.add(s.cash().toPlainString() + " × " + left + " s ÷ " + length + " s (" + s.what() + ")");
+            }
+            return new Unused(numerator, denominator, String.join(" + ", parts));
+        }
     }
 
     private static long seconds(Instant from, Instant to) {

@@ -160,7 +160,8 @@ public final class InstanceResources {
                 + "AND deleted_at IS NULL)").bind("i", instanceId).bind("k", kind).bind("n", name).mapTo(Boolean.class).one();
     }
 
-    private static long count(Handle h, String instanceId, String kind) {
+    /** The live resources of a kind an instance holds, in the caller's transaction. */
+    public static long count(Handle h, String instanceId, String kind) {
         return h.createQuery("SELECT count(*) FROM instance_resources WHERE instance_id = :i AND kind = :k AND deleted_at IS NULL")
                 .bind("i", instanceId).bind("k", kind).mapTo(Long.class).one();
     }

@@ -148,8 +148,7 @@ public final class Expiries {
     static String holdings(Handle h, String instanceId, Product product) {
         List<String> parts = new ArrayList<>();
         for (String kind : product.facts().resourceKinds()) {
-            long n = h.createQuery("SELECT count(*) FROM instance_resources WHERE instance_id = :i AND kind = :k AND deleted_at IS NULL")
-                    .bind("i", instanceId).bind("k", kind).mapTo(Long.class).one();
+            long n = InstanceResources.count(h, instanceId, kind);
             parts.add(n + " " + kind);
         }
         return parts.isEmpty() ? "its data" : String.join(" and ", parts);

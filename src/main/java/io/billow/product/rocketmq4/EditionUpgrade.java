@@ -67,8 +67,7 @@ final class EditionUpgrade implements ChangeAction {
         Product product = catalog.product(i.product()).orElseThrow();
         InstanceClass cls = target(product, req.instanceClass());
         TermPrices.requireSold(product, req.months());
-        long topics = h.createQuery("SELECT count(*) FROM instance_resources WHERE instance_id = :i AND kind = 'topics' AND deleted_at IS NULL")
-                .bind("i", instanceId).mapTo(Long.class).one();
+        long topics = InstanceResources.count(h, instanceId, "topics");
         long capacity = cls.limit("topics").orElse((long) InstanceResources.MAX_PER_KIND);
         if (topics > capacity) {
             throw new ProblemException(Codes.RESOURCE_QUOTA, cls.code() + " holds " + capacity + " topics; " + instanceId + " has " + topics
