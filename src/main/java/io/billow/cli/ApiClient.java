@@ -29,6 +29,11 @@ public final class ApiClient {
         this.token = token;
     }
 
+    /** The server this client talks to, e.g. {@code http://127.0.0.1:8080}. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
     public ApiClient as(String otherToken) {
         return new ApiClient(baseUrl, otherToken);
     }

@@ -33,15 +33,16 @@ final class OnsClients {
     record Refusal(String code, String message, int status) {
     }
 
-    static String endpoint() {
-        return "127.0.0.1:" + TestServer.get().port();
+    /** The host and port of the server the tenant lives on. */
+    static String endpoint(TestServer.Tenant tenant) {
+        return java.net.URI.create(tenant.api().baseUrl()).getAuthority();
     }
 
     /** aliyun-java-sdk-ons 3.2.3 on core 4.7.10: V2 signature, parameters in the query, RegionId of the profile. */
     static V1 v1(TestServer.Tenant tenant, String region) {
         DefaultProfile profile = DefaultProfile.getProfile(region, tenant.accessKeyId(), tenant.accessKeySecret());
         profile.getHttpClientConfig().setProtocolType(ProtocolType.HTTP);
-        return new V1(new DefaultAcsClient(profile));
+        return new V1(new DefaultAcsClient(profile), endpoint(tenant));
     }
 
     static V1 v1(TestServer.Tenant tenant) {
@@ -50,13 +51,13 @@ final class OnsClients {
 
     /** ons20190214 1.0.0 (Tea): V2 signature, parameters in a form body, Format=json, no RegionId. */
     static com.aliyun.ons20190214.Client tea(TestServer.Tenant tenant) throws Exception {
-        return new com.aliyun.ons20190214.Client(teaConfig(tenant).setEndpoint(endpoint()));
+        return new com.aliyun.ons20190214.Client(teaConfig(tenant).setEndpoint(endpoint(tenant)));
     }
 
     /** The Tea client calling the real ONS endpoint of a region through Billow as its HTTP proxy, so Host names the region. */
     static com.aliyun.ons20190214.Client teaAt(TestServer.Tenant tenant, String region) throws Exception {
         return new com.aliyun.ons20190214.Client(teaConfig(tenant).setEndpoint("ons." + region + ".aliyuncs.com")
-                .setHttpProxy("http://" + endpoint()));
+                .setHttpProxy("http://" + endpoint(tenant)));
     }
 
     private static com.aliyun.teaopenapi.models.Config teaConfig(TestServer.Tenant tenant) {
@@ -88,7 +89,7 @@ final class OnsClients {
     }
 
     /** The v1 client, sending every request to the test server over HTTP. */
-    record V1(DefaultAcsClient client) {
+    record V1(DefaultAcsClient client, String endpoint) {
 
         <T extends AcsResponse> T call(AcsRequest<T> request) throws ClientException {
             point(request);
@@ -109,7 +110,7 @@ final class OnsClients {
         /** A call through the core SDK's CommonRequest, answered as raw JSON: for fields the typed models lack. */
         JsonNode common(String action, Map<String, String> parameters) throws ClientException {
             CommonRequest request = new CommonRequest();
-            request.setSysDomain(endpoint());
+            request.setSysDomain(endpoint);
             request.setSysProtocol(ProtocolType.HTTP);
             request.setSysMethod(MethodType.POST);
             request.setSysVersion(RocketMq4Module.ONS_VERSION);
@@ -124,8 +125,8 @@ final class OnsClients {
             return call(create).getData().getInstanceId();
         }
 
-        private static void point(AcsRequest<?> request) {
-            request.setSysEndpoint(endpoint());
+        private void point(AcsRequest<?> request) {
+            request.setSysEndpoint(endpoint);
             request.setSysProtocol(ProtocolType.HTTP);
         }
     }

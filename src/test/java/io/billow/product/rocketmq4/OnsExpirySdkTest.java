@@ -3,7 +3,9 @@ package io.billow.product.rocketmq4;
 import com.aliyuncs.ons.model.v20190214.OnsInstanceBaseInfoRequest;
 import com.aliyuncs.ons.model.v20190214.OnsInstanceBaseInfoResponse;
 import io.billow.server.TestServer;
+import io.billow.server.OwnServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Instant;
 
@@ -16,9 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** An expired Enterprise Platinum instance through the ONS API: overdue (2) and keeping its topics until released 7 days later. */
 class OnsExpirySdkTest {
 
+    /** Its own server: the clock moves five weeks, which on a shared server would settle every other test's instances. */
+    @RegisterExtension
+    static final OwnServer SERVER = new OwnServer(TestServer.START);
+
     @Test
     void anExpiredSubscriptionShowsOverdueKeepsItsTopicsRefusesNewOnesAndIsGoneAtRelease() throws Exception {
-        TestServer.Tenant t = TestServer.newTenant("USD", "5000", "UTC");
+        TestServer.Tenant t = SERVER.newTenant("USD", "5000");
         OnsClients.V1 ons = OnsClients.v1(t);
         String id = OnsClients.createPlatinum(t, "ep.tps.5k");
         Instant expires = Instant.parse(OnsClients.nativeInstance(t, id).get("attributes").get("expiresAt").asText());
@@ -46,6 +52,6 @@ class OnsExpirySdkTest {
     }
 
     private static void moveTo(Instant to) {
-        TestServer.operator().post("/api/v1/clock", "{\"to\":\"" + to + "\"}");
+        SERVER.clockTo(to);
     }
 }
