@@ -14,25 +14,28 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.util.Map;
 
-/** The official Alibaba Cloud Java SDK pointed at the shared test server, as a user would point it at Billow. */
+/** The official Alibaba Cloud Java SDK pointed at a test server, as a user would point it at Billow. */
 final class Sdk {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DefaultAcsClient client;
+    private final String endpoint;
 
-    private Sdk(String keyId, String secret) {
+    private Sdk(String keyId, String secret, String endpoint) {
+        this.endpoint = endpoint;
         DefaultProfile profile = DefaultProfile.getProfile("cn-hangzhou", keyId, secret);
         profile.getHttpClientConfig().setProtocolType(ProtocolType.HTTP);
         this.client = new DefaultAcsClient(profile);
     }
 
     static Sdk of(TestServer.Tenant tenant) {
-        return new Sdk(tenant.accessKeyId(), tenant.accessKeySecret());
+        // The tenant's own server: the shared one, or a test class's OwnServer.
+        return new Sdk(tenant.accessKeyId(), tenant.accessKeySecret(), java.net.URI.create(tenant.api().baseUrl()).getAuthority());
     }
 
     static Sdk withKey(String keyId, String secret) {
-        return new Sdk(keyId, secret);
+        return new Sdk(keyId, secret, endpoint());
     }
 
     static String endpoint() {
@@ -40,7 +43,7 @@ final class Sdk {
     }
 
     <T extends AcsResponse> T call(AcsRequest<T> request) throws ClientException {
-        request.setSysEndpoint(endpoint());
+        request.setSysEndpoint(endpoint);
         // Some SDKs (RAM) pin HTTPS on their requests; the test server speaks HTTP.
         request.setSysProtocol(ProtocolType.HTTP);
         return client.getAcsResponse(request);
@@ -49,7 +52,7 @@ final class Sdk {
     /** An action the typed SDKs lack (RAM's CreateServiceLinkedRole), sent as the core SDK's CommonRequest. */
     JsonNode common(String version, String action, Map<String, String> parameters) throws ClientException {
         CommonRequest request = new CommonRequest();
-        request.setSysDomain(endpoint());
+        request.setSysDomain(endpoint);
         request.setSysProtocol(ProtocolType.HTTP);
         request.setSysMethod(MethodType.POST);
         request.setSysVersion(version);

@@ -4,6 +4,7 @@ import com.aliyuncs.rds.model.v20140815.TransformDBInstancePayTypeRequest;
 import com.aliyuncs.rds.model.v20140815.TransformDBInstancePayTypeResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -16,10 +17,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SubscriptionPaymentTest {
 
+    /** Its own server: half a month of clock on the shared one would settle every other test's instances. */
+    @RegisterExtension
+    static final OwnServer SERVER = new OwnServer(TestServer.START);
+
     @Test
     void aCouponPaysPartOfTheOrderAndTheRefundReturnsOnlyUnusedCash() throws Exception {
-        TestServer.Tenant t = TestServer.newTenant("USD", "1000", "UTC");
-        TestServer.operator().post("/api/v1/accounts/" + t.accountId() + "/coupons", "{\"amount\":30}");
+        TestServer.Tenant t = SERVER.newTenant("USD", "1000");
+        SERVER.operator().post("/api/v1/accounts/" + t.accountId() + "/coupons", "{\"amount\":30}");
         JsonNode created = t.api().post("/api/v1/instances", "{\"product\":\"rds-postgresql\",\"region\":\"cn-hangzhou\","
                 + "\"edition\":\"HighAvailability\",\"instanceClass\":\"pg.n2.medium.2c\",\"billingMethod\":\"Subscription\","
                 + "\"storageGb\":100,\"months\":1}").body();
@@ -34,7 +39,7 @@ class SubscriptionPaymentTest {
 
         long term = expires.getEpochSecond() - bought.getEpochSecond();
         Instant half = bought.plusSeconds(term / 2);
-        TestServer.operator().post("/api/v1/clock", "{\"to\":\"" + half + "\"}");
+        SERVER.clockTo(half);
         TransformDBInstancePayTypeRequest toPostpaid = new TransformDBInstancePayTypeRequest();
         toPostpaid.setDBInstanceId(id);
         toPostpaid.setPayType("Postpaid");
@@ -48,7 +53,7 @@ class SubscriptionPaymentTest {
         assertThat(expected).isEqualByComparingTo("25.00");
         JsonNode instance = t.api().get("/api/v1/instances/" + id).body();
         assertThat(instance.get("billingMethod").asText()).isEqualTo("Postpaid");
-        TestServer.operator().post("/api/v1/clock", "{\"advanceSeconds\":7200}");
+        SERVER.clockTo(half.plusSeconds(7200));
         assertThat(t.api().get("/api/v1/bills?instanceId=" + id).body().get("bills")).isNotEmpty();
     }
 
