@@ -78,9 +78,11 @@ final class Mq5Groups {
         Optional<Mq5Body> policy = b.object(RETRY);
         if (policy.isPresent()) {
             patch.set(RETRY, retryPolicy(policy.get(), order));
-        } else {
-            ObjectNode kept = (ObjectNode) current.attributes().get(RETRY);
-            retryPolicy(new Mq5Body(kept.deepCopy(), RETRY + "."), order);
+        } else if (current.attributes().path(RETRY).isObject()) {
+            retryPolicy(new Mq5Body(((ObjectNode) current.attributes().get(RETRY)).deepCopy(), RETRY + "."), order);
+        } else if (order.equals("Orderly")) {
+            // A group made by other means than this API has no policy yet; an orderly one needs its fixed interval.
+            throw Mq5Errors.missing(RETRY);
         }
         described(b, patch);
         return resources.update(call, i, Mq5Errors.GROUPS, name, patch);

@@ -124,7 +124,7 @@ final class Mq5InstanceView {
                 .put("bid", i.accountId())
                 .put("createTime", created)
                 .put("startTime", created)
-                .put(UPDATED, i.attributes().has(UPDATED) ? time(Instant.parse(i.attributes().get(UPDATED).asText())) : created)
+                .put(UPDATED, time(instant(i.attributes().get(UPDATED), i.createdAt())))
                 .put("topicCount", topics)
                 .put("groupCount", groups);
         return out;
@@ -138,6 +138,18 @@ final class Mq5InstanceView {
             case "Stopped", "Locked" -> "STOPPED";
             default -> "CHANGING";
         };
+    }
+
+    /** An instant kept as text, or {@code otherwise} when there is none (or it was not written by this API). */
+    static Instant instant(JsonNode text, Instant otherwise) {
+        if (text == null || !text.isTextual()) {
+            return otherwise;
+        }
+        try {
+            return Instant.parse(text.asText());
+        } catch (java.time.format.DateTimeParseException notAnInstant) {
+            return otherwise;
+        }
     }
 
     static String time(Instant at) {
@@ -162,8 +174,9 @@ final class Mq5InstanceView {
         }
         try {
             return JSON.readTree(text.asText());
-        } catch (JsonProcessingException corrupt) {
-            throw new IllegalStateException("instance " + i.id() + " keeps a " + key + " that is not JSON", corrupt);
+        } catch (JsonProcessingException notJson) {
+            // Written by other means than this API (the native API's attributes): shown as absent, never a fault.
+            return JSON.nullNode();
         }
     }
 }

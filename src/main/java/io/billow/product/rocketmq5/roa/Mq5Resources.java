@@ -7,7 +7,6 @@ import io.billow.api.roa.RoaCall;
 import io.billow.instance.Instance;
 import io.billow.resource.InstanceResources;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -62,8 +61,7 @@ final class Mq5Resources {
     /** The times every item shows: created, and last updated (the creation until an update). */
     static void times(ObjectNode out, InstanceResources.Resource r) {
         out.put("createTime", Mq5InstanceView.time(r.createdAt()));
-        JsonNode updated = r.attributes().get(UPDATED_AT);
-        out.put("updateTime", Mq5InstanceView.time(updated == null ? r.createdAt() : Instant.parse(updated.asText())));
+        out.put("updateTime", Mq5InstanceView.time(Mq5InstanceView.instant(r.attributes().get(UPDATED_AT), r.createdAt())));
     }
 
     /** The attributes shown as they are, without the bookkeeping. */

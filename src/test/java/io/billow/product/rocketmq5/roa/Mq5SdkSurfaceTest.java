@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The whole RocketMQ 5.x surface through the official client, every answer read by the SDK's own
  * response models: instances of the Standard and Professional series created (once per
- * clientToken), read, listed, updated and deleted, with topics and consumer groups in them.
+ * clientToken), read, listed, updated and deleted, with topics and consumer groups in them; and the
+ * free quotas of the Shared and Dedicated instance types.
  */
 class Mq5SdkSurfaceTest {
 
@@ -122,6 +123,32 @@ class Mq5SdkSurfaceTest {
         });
         assertThat(mq.listInstances(new ListInstancesRequest().setPageNumber(1).setPageSize(10)).getBody().getData().getList())
                 .extracting(x -> x.getInstanceId()).containsExactly(id);
+    }
+
+    /** Shared and Dedicated instance types carry free quotas (catalog/rocketmq-5.yaml), shown against the live counts. */
+    @Test
+    void sharedAndDedicatedInstancesShowTheirFreeQuotas() throws Exception {
+        TestServer.Tenant t = SERVER.newTenant("USD", "1000");
+        Client mq = Mq5Clients.client(SERVER, t);
+        String shared = mq.createInstance(Mq5Clients.serverless("shared")
+                .setProductInfo(new CreateInstanceRequest.CreateInstanceRequestProductInfo().setMsgProcessSpec("shared.s2"))).getBody().getData();
+        mq.createTopic(shared, "orders", new CreateTopicRequest().setMessageType("NORMAL"));
+        mq.createTopic(shared, "refunds", new CreateTopicRequest().setMessageType("TRANSACTION"));
+        mq.createConsumerGroup(shared, "GID_orders", new CreateConsumerGroupRequest().setDeliveryOrderType("Concurrently")
+                .setConsumeRetryPolicy(new CreateConsumerGroupRequest.CreateConsumerGroupRequestConsumeRetryPolicy().setRetryPolicy("DefaultRetryPolicy")));
+
+        GetInstanceResponseBody.GetInstanceResponseBodyData got = mq.getInstance(shared).getBody().getData();
+        assertThat(List.of(got.getSeriesCode(), got.getProductInfo().getMsgProcessSpec())).containsExactly("shared", "shared.s2");
+        assertThat(got.getInstanceQuotas()).extracting(q -> q.getQuotaName() + " " + q.getTotalCount() + " " + q.getUsedCount() + " "
+                + q.getFreeCount()).containsExactlyInAnyOrder("TOPIC_COUNT 500.0 2.0 498.0", "GROUP_COUNT 500.0 1.0 499.0",
+                "CLIENT_COUNT 2000.0 0.0 2000.0");
+
+        // Without msgProcessSpec, the series' first instance type.
+        String dedicated = mq.createInstance(Mq5Clients.serverless("dedicated")).getBody().getData();
+        got = mq.getInstance(dedicated).getBody().getData();
+        assertThat(got.getProductInfo().getMsgProcessSpec()).isEqualTo("dedicated.d1");
+        assertThat(got.getInstanceQuotas()).extracting(q -> q.getQuotaName() + " " + q.getTotalCount())
+                .containsExactlyInAnyOrder("TOPIC_COUNT 1000.0", "GROUP_COUNT 1000.0", "CLIENT_COUNT 20000.0");
     }
 
     private static void topics(Client mq, String id) throws Exception {

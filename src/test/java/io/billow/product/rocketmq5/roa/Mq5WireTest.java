@@ -69,6 +69,26 @@ class Mq5WireTest {
     }
 
     @Test
+    void aBodyThatIsNotAJsonObjectIsRefusedWithoutAFault() throws Exception {
+        TestServer.Tenant t = SERVER.newTenant("USD", "1000");
+        String id = Mq5Clients.client(SERVER, t).createInstance(Mq5Clients.serverless("standard")).getBody().getData();
+        String topic = "/instances/" + id + "/topics/orders";
+        try (RawRoaConnection c = new RawRoaConnection(SERVER.server().port(), t.accessKeyId(), t.accessKeySecret())) {
+            for (String body : new String[] {"{\"messageType\":", "[\"NORMAL\"]", "{\"messageType\":\"NORMAL\",\"messageType\":\"FIFO\"}",
+                    "{\"messageType\":\"NORMAL\",\"maxSendTps\":1e999999999}", "{\"messageType\":7}"}) {
+                RawRoaConnection.Response refused = c.send("POST", topic, "CreateTopic", false, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                assertThat(refused.status()).as(body).isEqualTo(400);
+                assertThat(refused.body().path("success").asBoolean(true)).as(body).isFalse();
+                assertThat(refused.body().path("code").asText()).as(body).isIn("MalformedJson", "InvalidParameter", "InvalidMessageType");
+            }
+            assertThat(c.send("POST", topic, "CreateTopic", false, "{\"messageType\":7}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .body().path("code").asText()).isEqualTo("InvalidMessageType");
+            assertThat(c.send("GET", "/instances/" + id + "/topics/%FF", "GetTopic", false).status()).isEqualTo(400);
+        }
+        assertThat(SERVER.server().resources().count(id, "topics")).isZero();
+    }
+
+    @Test
     void anUnsignedRequestLearnsNothingAboutTheApi() throws Exception {
         TestServer.Tenant t = SERVER.newTenant("USD", "1000");
         try (RawRoaConnection c = new RawRoaConnection(SERVER.server().port(), t.accessKeyId(), t.accessKeySecret() + "wrong")) {

@@ -49,6 +49,11 @@ final class RawRoaConnection implements AutoCloseable {
 
     /** Sends a request with no body; {@code chunked} frames it as the Tea client frames a DELETE: an empty chunked body. */
     Response send(String method, String rawPath, String action, boolean chunked) throws Exception {
+        return send(method, rawPath, action, chunked, new byte[0]);
+    }
+
+    /** The same with a JSON body, sent with its length; {@code rawPath} may carry a query string, signed decoded. */
+    Response send(String method, String rawPath, String action, boolean chunked, byte[] body) throws Exception {
         TeaRequest request = new TeaRequest();
         request.method = method;
         request.pathname = rawPath;
@@ -59,15 +64,19 @@ final class RawRoaConnection implements AutoCloseable {
         headers.put("x-acs-action", action);
         headers.put("x-acs-date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         headers.put("x-acs-signature-nonce", UUID.randomUUID().toString());
-        String hashed = Client.hexEncode(Client.hash(new byte[0], "ACS3-HMAC-SHA256"));
+        String hashed = Client.hexEncode(Client.hash(body, "ACS3-HMAC-SHA256"));
         headers.put("x-acs-content-sha256", hashed);
         headers.put("accept", "application/json");
+        if (body.length > 0) {
+            headers.put("content-type", "application/json; charset=utf-8");
+        }
         request.headers = headers;
         headers.put("Authorization", Client.getAuthorization(request, "ACS3-HMAC-SHA256", hashed, accessKeyId, accessKeySecret));
         StringBuilder head = new StringBuilder(method + " " + rawPath + " HTTP/1.1\r\n");
         headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-        head.append(chunked ? "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n" : "\r\n");
+        head.append(chunked ? "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n" : body.length > 0 ? "Content-Length: " + body.length + "\r\n\r\n" : "\r\n");
         out.write(head.toString().getBytes(StandardCharsets.UTF_8));
+        out.write(body);
         out.flush();
         return read();
     }
