@@ -149,6 +149,30 @@ class Mq5BadInputTest {
     }
 
     @Test
+    void theRegionIsTheEndpointsAndAnInstanceOfAnotherRegionLooksMissing() throws Exception {
+        TestServer.Tenant t = SERVER.newTenant("USD", "1000");
+        Client shanghai = regional(t, "rocketmq.cn-shanghai.aliyuncs.com");
+        Client hangzhou = Mq5Clients.client(SERVER, t);
+        String id = shanghai.createInstance(Mq5Clients.serverless("standard")).getBody().getData();
+        assertThat(shanghai.getInstance(id).getBody().getData().getRegionId()).isEqualTo("cn-shanghai");
+        assertThat(shanghai.getInstance(id).getBody().getData().getNetworkInfo().getEndpoints().get(0).getEndpointUrl())
+                .isEqualTo(id + "-vpc.cn-shanghai.rmq.aliyuncs.com:8080");
+        assertThat(Mq5Clients.refused(() -> hangzhou.getInstance(id)).code()).isEqualTo("Instance.NotFound");
+        assertThat(Mq5Clients.refused(() -> regional(t, "rocketmq.eu-central-9.aliyuncs.com").createInstance(Mq5Clients.serverless("standard"))))
+                .satisfies(r -> {
+                    assertThat(r.code()).isEqualTo("InvalidRegionId");
+                    assertThat(r.status()).isEqualTo(400);
+                });
+        assertThat(rows("instances", t.accountId())).isEqualTo(1);
+    }
+
+    /** The client calling a region's real endpoint, through Billow as its HTTP proxy: the region travels in Host. */
+    private static Client regional(TestServer.Tenant t, String endpoint) throws Exception {
+        return new Client(new com.aliyun.teaopenapi.models.Config().setAccessKeyId(t.accessKeyId()).setAccessKeySecret(t.accessKeySecret())
+                .setEndpoint(endpoint).setProtocol("HTTP").setHttpProxy("http://127.0.0.1:" + SERVER.server().port()));
+    }
+
+    @Test
     void aWrongSecretOrAnUnknownKeyIsRefusedBeforeAnything() throws Exception {
         TestServer.Tenant t = SERVER.newTenant("USD", "1000");
         Client forged = Mq5Clients.client(SERVER, t.accessKeyId(), t.accessKeySecret() + "x");
