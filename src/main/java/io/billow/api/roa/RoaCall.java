@@ -88,7 +88,8 @@ public record RoaCall(Caller caller, String accountId, String action, String ver
         try {
             return ClientToken.of(accountId, action, version, hashed);
         } catch (RpcFailure invalid) {
-            throw RoaError.about(CLIENT_TOKEN, "InvalidClientToken", 400, invalid.error().message()).failure();
+            throw RoaError.about(CLIENT_TOKEN, "InvalidClientToken", 400, "Parameter " + CLIENT_TOKEN + " is invalid. It is at most "
+                    + ClientToken.MAX_LENGTH + " printable ASCII characters.").failure();
         }
     }
 }

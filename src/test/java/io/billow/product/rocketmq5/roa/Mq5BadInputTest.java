@@ -58,6 +58,7 @@ class Mq5BadInputTest {
             refusals.put("InvalidMsgProcessSpec " + spec, () -> mq.createInstance(Mq5Clients.serverless("standard")
                     .setProductInfo(new CreateInstanceRequest.CreateInstanceRequestProductInfo().setMsgProcessSpec(spec))));
         }
+        refusals.put("InvalidClientToken", () -> mq.createInstance(Mq5Clients.serverless("standard").setClientToken("t".repeat(65))));
         refusals.put("InvalidSendReceiveRatio", () -> mq.createInstance(Mq5Clients.serverless("professional")
                 .setProductInfo(new CreateInstanceRequest.CreateInstanceRequestProductInfo().setSendReceiveRatio(1.5f))));
         refusals.forEach((code, call) -> assertThat(Mq5Clients.refused(call)).as(code).satisfies(r -> {
