@@ -9,6 +9,7 @@ import io.billow.instance.InstanceStore;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -68,11 +69,12 @@ final class Mq5Instances {
                 .orElseThrow(() -> Mq5Errors.instanceNotFound(id));
     }
 
-    /** The account's instances in the call's region, oldest id first. */
+    /** The account's instances in the call's region, oldest first (ids are random, so by creation, then id). */
     List<Instance> inRegion(RoaCall call) {
         String region = region(call);
         return jdbi.withHandle(h -> InstanceStore.list(h, call.accountId(), MAX_LISTED, null)).stream()
-                .filter(i -> visible(i, region)).toList();
+                .filter(i -> visible(i, region))
+                .sorted(Comparator.comparing(Instance::createdAt).thenComparing(Instance::id)).toList();
     }
 
     private static boolean visible(Instance i, String region) {

@@ -101,7 +101,11 @@ class Mq5SdkSurfaceTest {
 
         SERVER.clockTo(START.plusSeconds(3600));
         assertThat(mq.updateInstance(id, new UpdateInstanceRequest().setInstanceName("orders_renamed").setRemark("renamed")
-                .setProductInfo(new UpdateInstanceRequest.UpdateInstanceRequestProductInfo().setMessageRetentionTime(48).setTraceOn(true)))
+                .setProductInfo(new UpdateInstanceRequest.UpdateInstanceRequestProductInfo().setMessageRetentionTime(48).setTraceOn(true))
+                .setAclInfo(new UpdateInstanceRequest.UpdateInstanceRequestAclInfo().setAclTypes(List.of("default", "apache_acl"))
+                        .setDefaultVpcAuthFree(true))
+                .setNetworkInfo(new UpdateInstanceRequest.UpdateInstanceRequestNetworkInfo().setInternetInfo(
+                        new UpdateInstanceRequest.UpdateInstanceRequestNetworkInfoInternetInfo().setIpWhitelist(List.of("10.0.0.0/8")))))
                 .getBody().getData()).isTrue();
         got = mq.getInstance(id).getBody().getData();
         assertThat(List.of(got.getInstanceName(), got.getRemark(), got.getUpdateTime(), got.getCreateTime()))
@@ -109,6 +113,10 @@ class Mq5SdkSurfaceTest {
         assertThat(got.getProductInfo().getMessageRetentionTime()).isEqualTo(48);
         assertThat(got.getProductInfo().getTraceOn()).isTrue();
         assertThat(got.getProductInfo().getSendReceiveRatio()).isEqualTo(0.5f);
+        assertThat(got.getAclInfo().getAclTypes()).containsExactly("default", "apache_acl");
+        assertThat(got.getAclInfo().getDefaultVpcAuthFree()).isTrue();
+        assertThat(got.getNetworkInfo().getInternetInfo().getIpWhitelist()).containsExactly("10.0.0.0/8");
+        assertThat(got.getNetworkInfo().getVpcInfo().getVpcId()).isEqualTo("vpc-bp1orders");
 
         topics(mq, id);
         groups(mq, id);
