@@ -186,6 +186,13 @@ class Mq5BadInputTest {
             assertThat(r.code()).isEqualTo("InvalidAccessKeyId.NotFound");
             assertThat(r.status()).isEqualTo(404);
         });
+        // The SDK's older ROA signature (HMAC-SHA1) is not the V3 this API checks: told so, not guessed at.
+        Client v2 = new Client(new com.aliyun.teaopenapi.models.Config().setAccessKeyId(t.accessKeyId()).setAccessKeySecret(t.accessKeySecret())
+                .setEndpoint("127.0.0.1:" + SERVER.server().port()).setProtocol("HTTP").setSignatureAlgorithm("v2"));
+        assertThat(Mq5Clients.refused(() -> v2.createInstance(Mq5Clients.serverless("standard")))).satisfies(r -> {
+            assertThat(r.code()).isEqualTo("IncompleteSignature");
+            assertThat(r.message()).contains("ACS3-HMAC-SHA256");
+        });
         assertThat(rows("instances", t.accountId())).isZero();
     }
 
