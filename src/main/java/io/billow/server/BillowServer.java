@@ -144,7 +144,10 @@ public final class BillowServer implements AutoCloseable {
         List<ProductModule> offered = products.stream().filter(m -> catalog.product(m.product()).isPresent()).toList();
         ProductRoutes productRoutes = new ProductRoutes();
         offered.forEach(m -> {
-            changes.withRules(m.product(), m.rules());
+            // A module that adds only an API (RocketMq5RoaModule) has no rules; the product's own module registers them.
+            if (m.rules() != io.billow.change.ProductRules.NONE) {
+                changes.withRules(m.product(), m.rules());
+            }
             m.registerOperations(operations);
             m.registerRest(productRoutes);
         });
