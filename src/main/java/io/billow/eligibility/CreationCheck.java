@@ -161,7 +161,9 @@ public final class CreationCheck {
             if (item.granularity() == Granularity.TERM || !item.accruesUnder(s.method())) {
                 continue;
             }
-            if (product.rule("Running", item.code()).isEmpty()) {
+            // An item the instance's edition does not bill (multiplier 0: RocketMQ 5.x Standard has
+            // no instance fee, Shared bills topics through another item) needs no price.
+            if (product.rule("Running", item.code()).isEmpty() || item.multiplier(s.edition()) == 0) {
                 continue;
             }
             String spec = Meter.spec(item, s, SpecRule.CURRENT);

@@ -1,6 +1,7 @@
 package io.billow.product;
 
 import io.billow.api.rest.ProductRoutes;
+import io.billow.api.roa.RoaRoutes;
 import io.billow.api.rpc.RpcActions;
 import io.billow.change.ProductRules;
 import io.billow.operation.OperationRunner;
@@ -22,6 +23,10 @@ public interface ProductModule {
 
     /** Adds the actions of the product's cloud API (its RPC service and version). */
     default void registerRpc(RpcActions actions) {
+    }
+
+    /** Adds the operations of the product's ROA API (RocketMQ 5.x: method + resource path + JSON body). */
+    default void registerRoa(RoaRoutes routes) {
     }
 
     /** Adds the product's own routes of the native API (RDS: the serverless switch and its estimate). */

@@ -113,6 +113,24 @@ public final class InstanceResources {
         });
     }
 
+    /**
+     * Merges {@code patch} into the attributes of a live resource (a remark, a limit): what it
+     * is described by, not what it bills, so the timeline is left alone.
+     */
+    public Resource update(String accountId, String instanceId, String kind, String name, ObjectNode patch) {
+        Instant now = clock.now();
+        return jdbi.inTransaction(h -> {
+            Instance i = usable(h, accountId, instanceId, kind);
+            Resource updated = h.createQuery("UPDATE instance_resources SET attributes = attributes || CAST(:a AS jsonb) "
+                            + "WHERE instance_id = :i AND kind = :k AND name = :n AND deleted_at IS NULL RETURNING attributes::text, created_at")
+                    .bind("a", patch.toString()).bind("i", instanceId).bind("k", kind).bind("n", name)
+                    .map((rs, ctx) -> new Resource(instanceId, kind, name, parse(rs.getString(1)), rs.getTimestamp(2).toInstant()))
+                    .findOne().orElseThrow(() -> notFound(instanceId, kind, name));
+            EventLog.emit(h, i.accountId(), instanceId, "resource.updated", now, EventLog.payload().put("kind", kind).put("name", name));
+            return updated;
+        });
+    }
+
     /** The live resources of a kind, by name, optionally only the one named; an expired (locked) instance still lists its own. */
     public List<Resource> list(String accountId, String instanceId, String kind, Optional<String> name) {
         return jdbi.withHandle(h -> {

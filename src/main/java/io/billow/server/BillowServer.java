@@ -12,6 +12,7 @@ import io.billow.api.rest.ResourceRoutes;
 import io.billow.api.rest.RestApi;
 import io.billow.api.rest.UsageRoutes;
 import io.billow.api.rest.WebhookRoutes;
+import io.billow.api.roa.RoaGateway;
 import io.billow.api.rpc.RequestAuthenticator;
 import io.billow.api.rpc.RpcGateway;
 import io.billow.api.rpc.bss.BssActions;
@@ -32,6 +33,7 @@ import io.billow.operation.OperationRunner;
 import io.billow.product.ProductModule;
 import io.billow.product.rds.RdsModule;
 import io.billow.product.rocketmq4.RocketMq4Module;
+import io.billow.product.rocketmq5.roa.RocketMq5RoaModule;
 import io.billow.provision.SimulatedProvisioner;
 import io.billow.resource.InstanceResources;
 import io.billow.scheduler.Scheduler;
@@ -137,11 +139,15 @@ public final class BillowServer implements AutoCloseable {
         // The products Billow has code for, one line each; a catalog without one leaves it out.
         List<ProductModule> products = List.of(
                 new RdsModule(jdbi, catalog, changes, clock, provisioner, payTypes, accounts, tokens),
-                new RocketMq4Module(jdbi, catalog, changes, resources, tokens, clock, provisioner), new io.billow.product.analyticdb.AnalyticDbModule(jdbi, catalog, changes, tokens));
+                new RocketMq4Module(jdbi, catalog, changes, resources, tokens, clock, provisioner), new io.billow.product.analyticdb.AnalyticDbModule(jdbi, catalog, changes, tokens),
+                new RocketMq5RoaModule(jdbi, catalog, changes, resources, tokens));
         List<ProductModule> offered = products.stream().filter(m -> catalog.product(m.product()).isPresent()).toList();
         ProductRoutes productRoutes = new ProductRoutes();
         offered.forEach(m -> {
-            changes.withRules(m.product(), m.rules());
+            // A module that adds only an API (RocketMq5RoaModule) has no rules; the product's own module registers them.
+            if (m.rules() != io.billow.change.ProductRules.NONE) {
+                changes.withRules(m.product(), m.rules());
+            }
             m.registerOperations(operations);
             m.registerRest(productRoutes);
         });
@@ -151,6 +157,7 @@ public final class BillowServer implements AutoCloseable {
                 new SignedNativeCalls(signatures, accounts), new WebhookRoutes(webhooks, clock),
                 new ResourceRoutes(resources, catalog.products().values().stream().flatMap(p -> p.facts().resourceKinds().stream()).toList()),
                 productRoutes);
+        RoaGateway roa = RpcApi.roaGateway(signatures, clock, accounts, offered);
         RpcGateway rpc = RpcApi.gateway(signatures, clock, accounts, offered, new BssActions(jdbi, accounts, changeRequests, tokens));
         this.http = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -159,6 +166,8 @@ public final class BillowServer implements AutoCloseable {
             cfg.jetty.port = options.port();
             cfg.http.maxRequestSize = RequestBodies.MAX_BODY_BYTES;
             rest.routes(cfg);
+            // The ROA paths (/instances...) before the RPC gateway, which takes every other path.
+            roa.addRoutes(cfg.routes);
             // After the REST routes: the gateway takes every other path, as the SDKs post to "/".
             rpc.addRoutes(cfg.routes);
         });

@@ -2,6 +2,8 @@ package io.billow.server;
 
 import io.billow.account.AccountStore;
 import io.billow.api.rest.Statuses;
+import io.billow.api.roa.RoaGateway;
+import io.billow.api.roa.RoaRoutes;
 import io.billow.api.rpc.ClientTokens;
 import io.billow.api.rpc.ExceptionTranslator;
 import io.billow.api.rpc.JdbiNonceStore;
@@ -51,6 +53,18 @@ final class RpcApi {
         return new RpcGateway(authenticator, id -> accounts.findKey(id).map(AccountStore.AccessKey::accountId), actions, clock::now)
                 .withSignatureClock(wall::now)
                 .withTranslator(translator());
+    }
+
+    /**
+     * The ROA gateway of the products that have a ROA API, on the same signatures, nonces, keys
+     * and error translation as the RPC gateway; empty (no routes) when no offered product has one.
+     */
+    static RoaGateway roaGateway(RequestAuthenticator authenticator, BillowClock clock, AccountStore accounts, List<ProductModule> products) {
+        RoaRoutes routes = new RoaRoutes();
+        products.forEach(p -> p.registerRoa(routes));
+        BillowClock wall = new SystemClock();
+        return new RoaGateway(authenticator, id -> accounts.findKey(id).map(AccountStore.AccessKey::accountId), routes, clock::now,
+                wall::now, translator());
     }
 
     static ClientTokens<Handle> clientTokens(Jdbi jdbi, BillowClock clock) {

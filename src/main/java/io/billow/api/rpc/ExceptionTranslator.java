@@ -40,6 +40,19 @@ public interface ExceptionTranslator {
         };
     }
 
+    /**
+     * The translation, or empty when there is none or when translating failed itself: a faulty
+     * translator must not hide the fault it was given, so its own is kept as suppressed.
+     */
+    default Optional<RpcError> translateOrEmpty(RuntimeException exception) {
+        try {
+            return translate(exception);
+        } catch (RuntimeException translatorFault) {
+            exception.addSuppressed(translatorFault);
+            return Optional.empty();
+        }
+    }
+
     /** This translator, then {@code next} for what this one does not know. */
     default ExceptionTranslator orElse(ExceptionTranslator next) {
         return exception -> translate(exception).or(() -> next.translate(exception));

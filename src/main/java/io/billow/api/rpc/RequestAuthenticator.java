@@ -54,9 +54,23 @@ public final class RequestAuthenticator {
     public Outcome<Caller> authenticate(RpcRequest request, Instant now) {
         Optional<String> authorization = request.headers().get("Authorization");
         if (authorization.isPresent() && Acs3Authorization.isV3(authorization.get())) {
-            return authenticateV3(request, authorization.get(), now);
+            return authenticateV3(request, authorization.get(), now, PercentEncoding.encodePath(request.path()));
         }
         return authenticateV2(request, now);
+    }
+
+    /**
+     * Decides who sent a ROA request (method + resource path + JSON body). The SDKs sign those
+     * with V3 only, over the path exactly as sent: {@code request.path()} must be the raw,
+     * still percent-encoded path.
+     */
+    public Outcome<Caller> authenticateResourceRequest(RpcRequest request, Instant now) {
+        Optional<String> authorization = request.headers().get("Authorization");
+        if (authorization.isEmpty() || !Acs3Authorization.isV3(authorization.get())) {
+            return Outcome.failed(RpcError.incompleteSignature("A resource-path (ROA) request is signed with "
+                    + SignatureV3.ALGORITHM + " in the Authorization header."));
+        }
+        return authenticateV3(request, authorization.get(), now, request.path());
     }
 
     private Outcome<Caller> authenticateV2(RpcRequest request, Instant now) {
@@ -96,7 +110,7 @@ public final class RequestAuthenticator {
         return recordNonce(accessKeyId, nonce, ((Outcome.Ok<Instant>) timestamp).value(), SignatureScheme.V2_HMAC_SHA1);
     }
 
-    private Outcome<Caller> authenticateV3(RpcRequest request, String authorizationHeader, Instant now) {
+    private Outcome<Caller> authenticateV3(RpcRequest request, String authorizationHeader, Instant now, String canonicalUri) {
         Outcome<Acs3Authorization> parsed = Acs3Authorization.parse(authorizationHeader);
         if (parsed instanceof Outcome.Failed<Acs3Authorization> failed) {
             return Outcome.failed(failed.error());
@@ -137,7 +151,7 @@ public final class RequestAuthenticator {
         if (secret.isEmpty()) {
             return Outcome.failed(RpcError.accessKeyNotFound(accessKeyId));
         }
-        String canonicalRequest = SignatureV3.canonicalRequest(request.method(), request.path(), request.query(),
+        String canonicalRequest = SignatureV3.canonicalRequestOfUri(request.method(), canonicalUri, request.query(),
                 headers, authorization.signedHeaders(), hashedPayload);
         String expected = SignatureV3.sign(secret.get(), SignatureV3.stringToSign(canonicalRequest));
         if (!Digests.sameText(expected, authorization.signature().toLowerCase(Locale.ROOT))) {

@@ -171,13 +171,7 @@ public final class RpcGateway implements Handler {
     }
 
     private RpcError translate(RuntimeException exception, String requestId) {
-        Optional<RpcError> known;
-        try {
-            known = translator.translate(exception);
-        } catch (RuntimeException translatorFault) {
-            exception.addSuppressed(translatorFault);
-            known = Optional.empty();
-        }
+        Optional<RpcError> known = translator.translateOrEmpty(exception);
         if (known.isPresent()) {
             return known.get();
         }
@@ -188,9 +182,11 @@ public final class RpcGateway implements Handler {
 
     /**
      * Reads at most one byte more than the limit, so a body sent without a length (chunked) is
-     * refused as soon as it is too long instead of read to its end.
+     * refused as soon as it is too long instead of read to its end. Reading to the end is also
+     * what keeps a connection usable: an empty chunked body (the Tea SDK's DELETE) must be
+     * consumed before the next request on it can be parsed. Shared with the ROA gateway.
      */
-    private static Outcome<byte[]> readBody(Context ctx) {
+    public static Outcome<byte[]> readBody(Context ctx) {
         if (ctx.req().getContentLengthLong() > MAX_BODY_BYTES) {
             RequestBodies.discardRefused(ctx.req());
             return Outcome.failed(bodyTooLarge());

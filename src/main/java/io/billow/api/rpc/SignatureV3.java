@@ -36,6 +36,16 @@ public final class SignatureV3 {
      */
     public static String canonicalRequest(String httpMethod, String path, Map<String, String> query,
             Headers headers, List<String> signedHeaders, String hashedPayload) {
+        return canonicalRequestOfUri(httpMethod, PercentEncoding.encodePath(path), query, headers, signedHeaders, hashedPayload);
+    }
+
+    /**
+     * The canonical request over a canonical URI given as it is signed: a ROA path exactly as
+     * sent, still percent-encoded, since encoding a decoded path again cannot tell an encoded
+     * {@code %2F} inside a segment from the {@code /} between segments.
+     */
+    public static String canonicalRequestOfUri(String httpMethod, String canonicalUri, Map<String, String> query,
+            Headers headers, List<String> signedHeaders, String hashedPayload) {
         StringBuilder canonicalHeaders = new StringBuilder();
         for (String name : signedHeaders) {
             String lowerName = name.toLowerCase(Locale.ROOT);
@@ -43,7 +53,7 @@ public final class SignatureV3 {
                     .append(headers.get(lowerName).map(String::trim).orElse("")).append('\n');
         }
         return httpMethod + "\n"
-                + PercentEncoding.encodePath(path) + "\n"
+                + (canonicalUri.isEmpty() ? "/" : canonicalUri) + "\n"
                 + canonicalQuery(query) + "\n"
                 + canonicalHeaders + "\n"
                 + String.join(";", signedHeaders) + "\n"
