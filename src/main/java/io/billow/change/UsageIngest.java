@@ -52,6 +52,8 @@ public final class UsageIngest {
     /** The attribute that turns automatic stop and restart on for a serverless instance. */
     public static final String AUTO_PAUSE = "autoPause";
     private static final String CONNECTIONS = "connections";
+    /** A report naming an endpoint the instance does not have (or no longer had at the report's instant). */
+    public static final String ENDPOINT_NOT_FOUND = "InvalidEndpointId.NotFound";
 
     private final Jdbi jdbi;
     private final BillowClock clock;
@@ -59,8 +61,16 @@ public final class UsageIngest {
     private final Adjustments adjustments;
     private final Catalog catalog;
     private final AccountQuotas quotas;
+    private final java.util.function.Function<String, ProductRules> rules;
 
     public UsageIngest(Jdbi jdbi, Catalog catalog, BillowClock clock, Provisioner provisioner, Adjustments adjustments) {
+        this(jdbi, catalog, clock, provisioner, adjustments, product -> ProductRules.NONE);
+    }
+
+    /** @param rules each product's rules, told of every usage report recorded (its warnings) */
+    public UsageIngest(Jdbi jdbi, Catalog catalog, BillowClock clock, Provisioner provisioner, Adjustments adjustments,
+                       java.util.function.Function<String, ProductRules> rules) {
+        this.rules = rules;
         this.jdbi = jdbi;
         this.catalog = catalog;
         this.quotas = new AccountQuotas(code -> catalog.product(code).orElseThrow());
@@ -93,6 +103,7 @@ public final class UsageIngest {
             Account account = AccountStore.find(h, found.accountId()).orElseThrow();
             Product product = catalog.product(found.product()).orElseThrow();
             Map<String, BillingItem> counted = countedItems(product, found, sample);
+            checkEndpoint(product, counted, sample);
             boolean periodOver = at.isBefore(account.settlementZone().periodContaining(now).start());
             boolean sharesQuota = counted.values().stream().anyMatch(AccountQuotas::isAccountWide);
             if (periodOver || sharesQuota) {
@@ -115,6 +126,7 @@ public final class UsageIngest {
                 AccountStore.countLateUsage(h, i.accountId());
             }
             var before = InstanceStore.timeline(h, instanceId);
+            sample.endpointId().ifPresent(endpoint -> requireEndpoint(before, endpoint, at, instanceId));
             List<TimelineEvent> events = events(sample, at, counted);
             InstanceStore.appendUsage(h, instanceId, events, sample.eventId());
             for (TimelineEvent e : events) {
@@ -130,6 +142,7 @@ public final class UsageIngest {
             if (sample.connections() != null && !at.isBefore(now.minusSeconds(1))) {
                 autoPause(h, i, sample.connections(), at);
             }
+            rules.apply(i.product()).afterUsage(h, i, sample, at);
             return true;
         });
     }
@@ -185,21 +198,58 @@ public final class UsageIngest {
         Map<String, BillingItem> items = new TreeMap<>();
         List<Problem> problems = new ArrayList<>();
         for (String name : s.counts().keySet()) {
-            product.itemForResource(name, Granularity.COUNT).ifPresentOrElse(item -> items.put(item.code(), item),
-                    () -> problems.add(Problem.of(Codes.UNKNOWN_USAGE, product.name() + " counts no usage named '" + name + "'; "
-                            + "it counts: " + names(product, Granularity.COUNT, Measure.USAGE))));
+            List<BillingItem> forName = product.itemsForResource(name, Granularity.COUNT);
+            if (forName.isEmpty()) {
+                problems.add(Problem.of(Codes.UNKNOWN_USAGE, product.name() + " counts no usage named '" + name + "'; "
+                        + "it counts: " + names(product, Granularity.COUNT, Measure.USAGE)));
+            } else if (forName.stream().noneMatch(item -> item.multiplier(i.edition()) != 0)) {
+                problems.add(Problem.of(Codes.UNKNOWN_USAGE, "the " + i.edition() + " edition of " + product.name() + " bills no '"
+                        + name + "'"));
+            }
+            forName.forEach(item -> items.put(item.code(), item));
         }
         for (String name : s.levels().keySet()) {
-            boolean gauge = product.items().stream().anyMatch(item -> item.measure() == Measure.RESOURCE && name.equals(item.resource()));
-            if (!gauge) {
+            List<BillingItem> gauges = product.items().stream().filter(item -> item.measure() == Measure.RESOURCE
+                    && name.equals(item.resource())).toList();
+            boolean configured = product.items().stream().anyMatch(item -> item.conditions().allowanceFrom().filter(name::equals).isPresent()
+                    || item.conditions().onlyWhen().filter(c -> c.resource().equals(name)).isPresent());
+            if (configured) {
+                problems.add(Problem.of(Codes.UNKNOWN_USAGE, "'" + name + "' is part of the instance's configuration, set when it is "
+                        + "created or changed; usage reports cannot set it"));
+            } else if (gauges.isEmpty()) {
                 problems.add(Problem.of(Codes.UNKNOWN_USAGE, product.name() + " holds no level named '" + name + "'; its levels: "
                         + names(product, null, Measure.RESOURCE) + (i.method() == BillingMethod.SERVERLESS ? ", rcu, connections" : "")));
+            } else if (gauges.stream().noneMatch(item -> item.multiplier(i.edition()) != 0)) {
+                problems.add(Problem.of(Codes.UNKNOWN_USAGE, "the " + i.edition() + " edition of " + product.name() + " bills no '"
+                        + name + "' level"));
             }
         }
         if (!problems.isEmpty()) {
             throw new ProblemException(problems);
         }
         return items;
+    }
+
+    /** Usage billed per endpoint must say which endpoint it went through. */
+    private static void checkEndpoint(Product product, Map<String, BillingItem> counted, UsageSample s) {
+        for (BillingItem item : counted.values()) {
+            if (item.conditions().perEndpoint() && s.endpointId().isEmpty()) {
+                throw new ProblemException(Codes.MISSING_PARAMETER, "counts." + item.resource() + " of " + product.name()
+                        + " is billed per endpoint: say which with endpointId");
+            }
+        }
+        s.endpointId().filter(e -> e.isBlank() || e.length() > 64).ifPresent(e -> {
+            throw new ProblemException(Codes.INVALID_PARAMETER, "endpointId must be 1–64 characters");
+        });
+    }
+
+    /** The endpoint a report names must be one of the instance's at the report's instant (present, not yet deleted). */
+    private static void requireEndpoint(Timeline timeline, String endpointId, Instant at, String instanceId) {
+        InstanceSnapshot snap = snapshotAt(timeline, at);
+        boolean present = snap != null && snap.endpoints().stream().anyMatch(e -> e.id().equals(endpointId));
+        if (!present) {
+            throw new ProblemException(ENDPOINT_NOT_FOUND, "instance " + instanceId + " has no endpoint " + endpointId + " at " + at);
+        }
     }
 
     private static String names(Product product, Granularity granularity, Measure measure) {
@@ -224,20 +274,26 @@ public final class UsageIngest {
         s.levels().forEach((name, level) -> events.add(new TimelineEvent.ResourceCountChanged(at, name, level.longValueExact())));
         for (BillingItem item : counted.values()) {
             BigDecimal q = s.counts().get(item.resource());
-            events.add(new TimelineEvent.UsageRecorded(at, item.code(), q, s.eventId() + "#" + item.code()));
+            events.add(new TimelineEvent.UsageRecorded(at, item.code(), q, s.eventId() + "#" + item.code(), s.endpointId()));
         }
         return events;
     }
 
     /** Whether usage at {@code at} accrues the item (its method and state bill it): only that draws on a quota. */
     private static boolean accrues(Product product, Timeline timeline, BillingItem item, Instant at) {
+        InstanceSnapshot snap = snapshotAt(timeline, at);
+        return snap != null && item.accruesUnder(snap.method()) && product.rule(snap.state(), item.code()).isPresent()
+                && item.conditions().holds(snap.counts());
+    }
+
+    private static InstanceSnapshot snapshotAt(Timeline timeline, Instant at) {
         InstanceSnapshot snap = null;
         for (Segment seg : timeline.segments()) {
             if (seg.start() <= at.getEpochSecond() && at.getEpochSecond() < seg.end()) {
                 snap = seg.snapshot();
             }
         }
-        return snap != null && item.accruesUnder(snap.method()) && product.rule(snap.state(), item.code()).isPresent();
+        return snap;
     }
 
     private static boolean seen(Handle h, String instanceId, String eventId) {

@@ -3,10 +3,12 @@ package io.billow.metering;
 import io.billow.catalog.BillingItem;
 import io.billow.catalog.BillingMethod;
 import io.billow.catalog.Granularity;
+import io.billow.catalog.Measure;
 import io.billow.catalog.Product;
 import io.billow.catalog.SpecRule;
 import io.billow.time.Interval;
 import io.billow.time.SettlementZone;
+import io.billow.timeline.Endpoint;
 import io.billow.timeline.InstanceSnapshot;
 import io.billow.timeline.Segment;
 import io.billow.timeline.Timeline;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns a timeline into billable quantities for one period: which items accrue in each
@@ -87,13 +90,45 @@ public final class Meter {
                 }
             }
         }
+        Map<String, BigDecimal> cycleUsage = Map.of();
+        Map<String, BigDecimal> allowances = Map.of();
         if (has(product, Granularity.COUNT)) {
-            addReportedUsage(accruals, segments, events, product, from, to);
+            long cycleStart = zone.monthlyCycleContaining(period.start()).start().getEpochSecond();
+            cycleUsage = addReportedUsage(accruals, segments, events, product, cycleStart, from, to);
+            allowances = allowances(segments, product, from, to);
         }
         if (has(product, Granularity.DAY) && zone.isDayBoundary(to)) {
             addDays(accruals, segments, product, zone.dayContaining(period.end().minusSeconds(1)));
         }
-        return new Metered(instanceId, period, accruals, methodChanged);
+        return new Metered(instanceId, period, accruals, methodChanged, allowances, cycleUsage);
+    }
+
+    /** COUNT items with an allowance: Σ over the period's accruing seconds of the allowance counter (value × seconds). */
+    private static Map<String, BigDecimal> allowances(List<Segment> segments, Product product, long from, long to) {
+        Map<String, BigDecimal> out = new LinkedHashMap<>();
+        for (BillingItem item : product.items()) {
+            if (item.conditions().allowanceFrom().isEmpty()) {
+                continue;
+            }
+            String counter = item.conditions().allowanceFrom().get();
+            long total = 0;
+            for (int s = Segment.firstEndingAfter(segments, from); s < segments.size() && segments.get(s).start() < to; s++) {
+                Segment segment = segments.get(s);
+                InstanceSnapshot snap = segment.snapshot();
+                if (accrues(product, item, snap)) {
+                    total = Math.addExact(total, Math.multiplyExact(snap.count(counter),
+                            Math.min(to, segment.end()) - Math.max(from, segment.start())));
+                }
+            }
+            out.put(item.code(), BigDecimal.valueOf(total));
+        }
+        return out;
+    }
+
+    /** Whether an item accrues for a snapshot at all: its method, a state rule, its edition multiplier and counter condition. */
+    private static boolean accrues(Product product, BillingItem item, InstanceSnapshot snap) {
+        return item.accruesUnder(snap.method()) && product.ruleOrNull(snap.state(), item.code()) != null
+                && item.billable(snap.edition(), snap.counts());
     }
 
     private static boolean has(Product product, Granularity granularity) {
@@ -111,7 +146,7 @@ public final class Meter {
             return;
         }
         SpecRule rule = product.ruleOrNull(snap.state(), item.code());
-        if (rule == null) {
+        if (rule == null || !item.conditions().holds(snap.counts())) {
             return;
         }
         String spec = spec(item, snap, rule);
@@ -119,6 +154,7 @@ public final class Meter {
         if (rate.signum() == 0) {
             return;
         }
+        Optional<String> note = item.measure() == Measure.ENDPOINT ? keptEndpoints(snap) : Optional.empty();
         // Merge with the previous stretch of the same item at the same spec and rate, so that
         // an event that does not touch this item does not split its line's explanation.
         for (int i = out.size() - 1; i >= 0; i--) {
@@ -126,13 +162,29 @@ public final class Meter {
             if (last.item() != item) {
                 continue;
             }
-            if (last.end() == start && last.method() == snap.method() && last.spec().equals(spec) && last.rate().compareTo(rate) == 0) {
-                out.set(i, new Accrual(item, spec, snap.method(), last.start(), end, rate, last.eventIndex()));
+            if (last.end() == start && last.method() == snap.method() && last.spec().equals(spec) && last.rate().compareTo(rate) == 0
+                    && last.note().equals(note)) {
+                out.set(i, new Accrual(item, spec, snap.method(), last.start(), end, rate, last.eventIndex(), note));
                 return;
             }
             break;
         }
-        out.add(new Accrual(item, spec, snap.method(), start, end, rate, segment.eventIndex()));
+        out.add(new Accrual(item, spec, snap.method(), start, end, rate, segment.eventIndex(), note));
+    }
+
+    /** Why an endpoint fee is there after the instance stopped needing the endpoint: those marked To Be Unpublished. */
+    private static Optional<String> keptEndpoints(InstanceSnapshot snap) {
+        List<String> kept = new ArrayList<>();
+        for (Endpoint e : snap.endpoints()) {
+            if (e.billsOwner() && e.toBeUnpublished()) {
+                kept.add(e.id());
+            }
+        }
+        if (kept.isEmpty()) {
+            return Optional.empty();
+        }
+        String which = kept.size() == 1 ? "endpoint " + kept.get(0) + " is" : "endpoints " + String.join(", ", kept) + " are";
+        return Optional.of(which + " marked To Be Unpublished (replaced by an upgrade) and bills its owner until deleted");
     }
 
     /** The spec an item is priced at for a snapshot: its class (the original one under ORIGINAL), edition or storage type. */
@@ -175,15 +227,20 @@ public final class Meter {
         return multiplier == 1 ? base : base.multiply(BigDecimal.valueOf(multiplier));
     }
 
-    /** COUNT items: reported usage inside the period, under a method and state where the item accrues. */
-    private static void addReportedUsage(List<Accrual> out, List<Segment> segments, List<TimelineEvent> events, Product product,
-                                         long from, long to) {
+    /**
+     * COUNT items: reported usage inside the period, under a method, state and counters where the
+     * item accrues (per-endpoint usage: through an endpoint that bills its owner). Returns what
+     * accrued the same way earlier in the monthly cycle, by item.
+     */
+    private static Map<String, BigDecimal> addReportedUsage(List<Accrual> out, List<Segment> segments, List<TimelineEvent> events,
+                                                            Product product, long cycleStart, long from, long to) {
+        Map<String, BigDecimal> before = new LinkedHashMap<>();
         for (int i = 0; i < events.size(); i++) {
             if (!(events.get(i) instanceof TimelineEvent.UsageRecorded usage)) {
                 continue;
             }
             long at = usage.at().getEpochSecond();
-            if (at < from || at >= to) {
+            if (at < cycleStart || at >= to) {
                 continue;
             }
             BillingItem item = product.item(usage.item()).orElse(null);
@@ -191,12 +248,40 @@ public final class Meter {
                 continue;
             }
             InstanceSnapshot snap = snapshotAt(segments, at);
-            if (snap == null || !item.accruesUnder(snap.method())) {
+            if (snap == null || !item.accruesUnder(snap.method()) || !item.conditions().holds(snap.counts())) {
+                continue;
+            }
+            Optional<String> note = Optional.empty();
+            if (item.conditions().perEndpoint()) {
+                Endpoint through = endpoint(snap, usage.endpointId());
+                if (through == null || !through.billsOwner()) {
+                    continue;
+                }
+                if (through.toBeUnpublished()) {
+                    note = Optional.of("traffic through endpoint " + through.id() + ", marked To Be Unpublished: its traffic is billed "
+                            + "while it is used; the instance's current endpoint carries it free");
+                }
+            }
+            if (at < from) {
+                before.merge(item.code(), usage.quantity(), BigDecimal::add);
                 continue;
             }
             String spec = spec(item, snap, SpecRule.CURRENT);
-            out.add(new Accrual(item, spec, snap.method(), at, at, usage.quantity(), i));
+            out.add(new Accrual(item, spec, snap.method(), at, at, usage.quantity(), i, note));
         }
+        return before;
+    }
+
+    private static Endpoint endpoint(InstanceSnapshot snap, Optional<String> id) {
+        if (id.isEmpty()) {
+            return null;
+        }
+        for (Endpoint e : snap.endpoints()) {
+            if (e.id().equals(id.get())) {
+                return e;
+            }
+        }
+        return null;
     }
 
     /**
