@@ -24,7 +24,6 @@ final class ProductReader {
     private static final Set<String> ITEM_KEYS = Set.of("name", "measure", "resource", "granularity", "spec", "methods", "pricedPer",
             "priceUnit", "quantityUnit", "freeQuota", "quotaScope", "editionMultiplier", "onlyWhen", "allowanceFrom", "perEndpoint");
     private static final Set<String> PRICE_KEYS = Set.of("item", "spec", "region", "currency", "unitPrice", "from", "sample", "tiers");
-    private static final Set<String> TIER_KEYS = Set.of("above", "unitPrice");
 
 
     private final YamlFile f;
@@ -140,62 +139,10 @@ final class ProductReader {
             if (measure == null || granularity == null || spec == null || scope == null || unitSize == null) {
                 continue;
             }
-            ItemConditions conditions = conditions(m, what, granularity);
+            ItemConditions conditions = new UsageRulesReader(f).conditions(m, what, granularity);
             out.add(new BillingItem(e.getKey(), f.optionalText(m, "name", e.getKey()), measure, resource, granularity, spec, methods,
                     unitSize, f.optionalText(m, "priceUnit", "unit"), f.optionalText(m, "quantityUnit", "s"), quotas, scope, multipliers,
                     conditions));
-        }
-        return out;
-    }
-
-    /** onlyWhen: {counter: zero|positive}; allowanceFrom: a counter (COUNT items); perEndpoint: true (COUNT items). */
-    private ItemConditions conditions(Map<String, Node> m, String what, Granularity granularity) {
-        Optional<ItemConditions.CountCondition> onlyWhen = Optional.empty();
-        if (m.containsKey("onlyWhen")) {
-            Map<String, Node> w = f.mapping(m.get("onlyWhen"), what + " onlyWhen", null);
-            if (w.size() != 1) {
-                f.error(m.get("onlyWhen"), what + " onlyWhen names exactly one counter, such as {reserved_tps: zero}");
-            }
-            for (Map.Entry<String, Node> c : w.entrySet()) {
-                String v = f.scalar(c.getValue(), what + " onlyWhen");
-                if (!"zero".equals(v) && !"positive".equals(v)) {
-                    f.error(c.getValue(), what + " onlyWhen." + c.getKey() + " is zero or positive, got '" + v + "'");
-                } else {
-                    onlyWhen = Optional.of(new ItemConditions.CountCondition(c.getKey(), v.equals("positive")));
-                }
-            }
-        }
-        Optional<String> allowance = Optional.ofNullable(f.optionalText(m, "allowanceFrom", null));
-        boolean perEndpoint = Boolean.parseBoolean(f.optionalText(m, "perEndpoint", "false"));
-        if ((allowance.isPresent() || perEndpoint) && granularity != Granularity.COUNT) {
-            f.error(m.containsKey("allowanceFrom") ? m.get("allowanceFrom") : m.get("perEndpoint"),
-                    what + ": allowanceFrom and perEndpoint apply to COUNT items only");
-        }
-        return new ItemConditions(onlyWhen, allowance, perEndpoint);
-    }
-
-    /** tiers: [{above: N, unitPrice: "..."}], for COUNT items, in increasing order of {@code above}. */
-    private List<PriceEntry.Tier> tiers(Node node, BillingItem item, String what) {
-        List<PriceEntry.Tier> out = new ArrayList<>();
-        if (node == null) {
-            return out;
-        }
-        if (item != null && item.granularity() != Granularity.COUNT) {
-            f.error(node, what + ": tiers apply to COUNT items only, not " + item.code());
-        }
-        BigDecimal previous = BigDecimal.ZERO;
-        for (Node t : f.sequence(node, what + " tiers")) {
-            Map<String, Node> m = f.mapping(t, what + " tier", TIER_KEYS);
-            BigDecimal above = m.containsKey("above") ? f.decimal(m.get("above"), what + " tier above") : null;
-            BigDecimal price = m.containsKey("unitPrice") ? f.decimal(m.get("unitPrice"), what + " tier unitPrice") : null;
-            if (above == null || price == null) {
-                f.error(t, what + ": a tier needs 'above' and 'unitPrice'");
-            } else if (above.compareTo(previous) <= 0 || price.signum() < 0 || price.stripTrailingZeros().scale() > PriceEntry.MAX_PRICE_SCALE) {
-                f.error(t, what + ": tiers start above increasing positive quantities, with prices of at most ten decimals");
-            } else {
-                out.add(new PriceEntry.Tier(above, price));
-                previous = above;
-            }
         }
         return out;
     }
@@ -300,7 +247,7 @@ final class ProductReader {
             }
             String region = f.optionalText(m, "region", "*");
             boolean sample = Boolean.parseBoolean(f.optionalText(m, "sample", String.valueOf(sampleByDefault)));
-            List<PriceEntry.Tier> tiers = tiers(m.get("tiers"), billingItem, "price of " + item);
+            List<PriceEntry.Tier> tiers = new UsageRulesReader(f).tiers(m.get("tiers"), billingItem, "price of " + item);
             if (billingItem != null && currency != null && unitPrice != null) {
                 out.add(new PriceEntry(product + "/" + item + "/" + spec + "/" + region + "/" + currency + "@" + from, product, item,
                         region, spec, currency, unitPrice, from, sample, line, tiers));

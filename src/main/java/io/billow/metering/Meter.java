@@ -94,41 +94,13 @@ public final class Meter {
         Map<String, BigDecimal> allowances = Map.of();
         if (has(product, Granularity.COUNT)) {
             long cycleStart = zone.monthlyCycleContaining(period.start()).start().getEpochSecond();
-            cycleUsage = addReportedUsage(accruals, segments, events, product, cycleStart, from, to);
-            allowances = allowances(segments, product, from, to);
+            cycleUsage = CountedUsage.addReported(accruals, segments, events, product, cycleStart, from, to);
+            allowances = CountedUsage.allowances(segments, product, from, to);
         }
         if (has(product, Granularity.DAY) && zone.isDayBoundary(to)) {
             addDays(accruals, segments, product, zone.dayContaining(period.end().minusSeconds(1)));
         }
         return new Metered(instanceId, period, accruals, methodChanged, allowances, cycleUsage);
-    }
-
-    /** COUNT items with an allowance: Σ over the period's accruing seconds of the allowance counter (value × seconds). */
-    private static Map<String, BigDecimal> allowances(List<Segment> segments, Product product, long from, long to) {
-        Map<String, BigDecimal> out = new LinkedHashMap<>();
-        for (BillingItem item : product.items()) {
-            if (item.conditions().allowanceFrom().isEmpty()) {
-                continue;
-            }
-            String counter = item.conditions().allowanceFrom().get();
-            long total = 0;
-            for (int s = Segment.firstEndingAfter(segments, from); s < segments.size() && segments.get(s).start() < to; s++) {
-                Segment segment = segments.get(s);
-                InstanceSnapshot snap = segment.snapshot();
-                if (accrues(product, item, snap)) {
-                    total = Math.addExact(total, Math.multiplyExact(snap.count(counter),
-                            Math.min(to, segment.end()) - Math.max(from, segment.start())));
-                }
-            }
-            out.put(item.code(), BigDecimal.valueOf(total));
-        }
-        return out;
-    }
-
-    /** Whether an item accrues for a snapshot at all: its method, a state rule, its edition multiplier and counter condition. */
-    private static boolean accrues(Product product, BillingItem item, InstanceSnapshot snap) {
-        return item.accruesUnder(snap.method()) && product.ruleOrNull(snap.state(), item.code()) != null
-                && item.billable(snap.edition(), snap.counts());
     }
 
     private static boolean has(Product product, Granularity granularity) {
@@ -228,63 +200,6 @@ public final class Meter {
     }
 
     /**
-     * COUNT items: reported usage inside the period, under a method, state and counters where the
-     * item accrues (per-endpoint usage: through an endpoint that bills its owner). Returns what
-     * accrued the same way earlier in the monthly cycle, by item.
-     */
-    private static Map<String, BigDecimal> addReportedUsage(List<Accrual> out, List<Segment> segments, List<TimelineEvent> events,
-                                                            Product product, long cycleStart, long from, long to) {
-        Map<String, BigDecimal> before = new LinkedHashMap<>();
-        for (int i = 0; i < events.size(); i++) {
-            if (!(events.get(i) instanceof TimelineEvent.UsageRecorded usage)) {
-                continue;
-            }
-            long at = usage.at().getEpochSecond();
-            if (at < cycleStart || at >= to) {
-                continue;
-            }
-            BillingItem item = product.item(usage.item()).orElse(null);
-            if (item == null || item.granularity() != Granularity.COUNT) {
-                continue;
-            }
-            InstanceSnapshot snap = snapshotAt(segments, at);
-            if (snap == null || !item.accruesUnder(snap.method()) || !item.conditions().holds(snap.counts())) {
-                continue;
-            }
-            Optional<String> note = Optional.empty();
-            if (item.conditions().perEndpoint()) {
-                Endpoint through = endpoint(snap, usage.endpointId());
-                if (through == null || !through.billsOwner()) {
-                    continue;
-                }
-                if (through.toBeUnpublished()) {
-                    note = Optional.of("traffic through endpoint " + through.id() + ", marked To Be Unpublished: its traffic is billed "
-                            + "while it is used; the instance's current endpoint carries it free");
-                }
-            }
-            if (at < from) {
-                before.merge(item.code(), usage.quantity(), BigDecimal::add);
-                continue;
-            }
-            String spec = spec(item, snap, SpecRule.CURRENT);
-            out.add(new Accrual(item, spec, snap.method(), at, at, usage.quantity(), i, note));
-        }
-        return before;
-    }
-
-    private static Endpoint endpoint(InstanceSnapshot snap, Optional<String> id) {
-        if (id.isEmpty()) {
-            return null;
-        }
-        for (Endpoint e : snap.endpoints()) {
-            if (e.id().equals(id.get())) {
-                return e;
-            }
-        }
-        return null;
-    }
-
-    /**
      * DAY items: each resource present at any accruing moment of the day bills one day, charged
      * in the period that ends the day. Where the timeline also counts creations ({@code topics+}),
      * that is the count when the day's billing starts plus what was created after (a topic
@@ -333,7 +248,7 @@ public final class Meter {
             return Math.max(peak, first + createdNow - createdAtFirst);
         }
     }
-    private static InstanceSnapshot snapshotAt(List<Segment> segments, long at) {
+    static InstanceSnapshot snapshotAt(List<Segment> segments, long at) {
         int i = Segment.firstEndingAfter(segments, at);
         if (i < segments.size() && segments.get(i).start() <= at) {
             return segments.get(i).snapshot();
