@@ -75,8 +75,8 @@ final class SharedUpgrade implements ChangeAction {
         Endpoints.insert(h, instanceId, added);
         InstanceStore.append(h, instanceId, events);
         String explanation = "edition " + i.edition() + " → Shared (" + cls.code() + ") at " + now + ": topics and consumer groups bill "
-                + "above the instance type's free quota, online clients above theirs, the new endpoint " + added.endpointId() + " ("
-                + added.url() + ") carries PrivateLink traffic free; the old endpoint " + String.join(", ", old) + " is To Be "
+                + "above the instance type's free quota, online clients above theirs, and a new endpoint (provider model) carries "
+                + "PrivateLink traffic free; the old endpoint " + String.join(", ", old) + " is To Be "
                 + "Unpublished: it still reaches the instance, and bills its endpoint fee and the traffic through it until you delete it";
         EventLog.emit(h, i.accountId(), instanceId, "instance.edition-upgraded", now, EventLog.payload().put("from", i.edition())
                 .put("to", RocketMq5Rules.SHARED).put("instanceClass", cls.code()).put("newEndpointId", added.endpointId())

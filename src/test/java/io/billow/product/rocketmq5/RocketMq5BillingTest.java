@@ -195,4 +195,30 @@ class RocketMq5BillingTest {
                     assertThat(e.get("data").get("message").asText()).contains("new producer for each message");
                 });
     }
+
+    @Test
+    void theCatalogShowsTheInstanceTypeTableAndTheRequestTiers() {
+        JsonNode catalog = SERVER.operator().get("/api/v1/catalog").body();
+        JsonNode mq5 = null;
+        for (JsonNode p : catalog.get("products")) {
+            mq5 = p.get("code").asText().equals("rocketmq-5") ? p : mq5;
+        }
+        assertThat(mq5).isNotNull();
+        for (JsonNode item : mq5.get("items")) {
+            if (item.get("code").asText().equals("clients")) {
+                assertThat(item.get("freeQuota").toString())
+                        .isEqualTo("{\"dedicated.d1\":20000,\"dedicated.d2\":100000,\"shared.s1\":500,\"shared.s2\":2000}");
+            }
+        }
+        boolean found = false;
+        for (JsonNode price : catalog.get("prices")) {
+            if (price.get("item").asText().equals("message_requests") && price.get("spec").asText().equals("Standard")) {
+                found = true;
+                assertThat(price.get("unitPrice").asText()).isEqualTo("0.30");
+                assertThat(price.get("tiers").toString())
+                        .isEqualTo("[{\"above\":\"100000000\",\"unitPrice\":\"0.24\"},{\"above\":\"1000000000\",\"unitPrice\":\"0.18\"}]");
+            }
+        }
+        assertThat(found).isTrue();
+    }
 }
