@@ -20,7 +20,7 @@ final class UsageRulesReader {
         this.f = f;
     }
 
-    /** onlyWhen: {counter: zero|positive}; allowanceFrom: a counter (COUNT items); perEndpoint: true (COUNT items). */
+    /** onlyWhen: {counter: zero|positive}; allowanceFrom: a counter and perEndpoint: true (COUNT items); sumOf: [counters]. */
     ItemConditions conditions(Map<String, Node> m, String what, Granularity granularity) {
         Optional<ItemConditions.CountCondition> onlyWhen = Optional.empty();
         if (m.containsKey("onlyWhen")) {
@@ -43,7 +43,8 @@ final class UsageRulesReader {
             f.error(m.containsKey("allowanceFrom") ? m.get("allowanceFrom") : m.get("perEndpoint"),
                     what + ": allowanceFrom and perEndpoint apply to COUNT items only");
         }
-        return new ItemConditions(onlyWhen, allowance, perEndpoint);
+        List<String> sumOf = m.containsKey("sumOf") ? f.texts(m.get("sumOf"), what + " sumOf") : List.of();
+        return new ItemConditions(onlyWhen, allowance, perEndpoint, sumOf);
     }
 
     /** tiers: [{above: N, unitPrice: "..."}], for COUNT items, in increasing order of {@code above}. */

@@ -75,7 +75,7 @@ final class UsageChecks {
         }
         for (String name : s.levels().keySet()) {
             List<BillingItem> gauges = product.items().stream().filter(item -> item.measure() == Measure.RESOURCE
-                    && name.equals(item.resource())).toList();
+                    && name.equals(item.resource()) && item.conditions().sumOf().isEmpty()).toList();
             boolean configured = product.items().stream().anyMatch(item -> item.conditions().allowanceFrom().filter(name::equals).isPresent()
                     || item.conditions().onlyWhen().filter(c -> c.resource().equals(name)).isPresent());
             if (configured) {
@@ -121,7 +121,7 @@ final class UsageChecks {
         List<String> names = new ArrayList<>();
         for (BillingItem item : product.items()) {
             if (item.measure() == measure && (granularity == null || item.granularity() == granularity) && item.resource() != null
-                    && !names.contains(item.resource())) {
+                    && item.conditions().sumOf().isEmpty() && !names.contains(item.resource())) {
                 names.add(item.resource());
             }
         }

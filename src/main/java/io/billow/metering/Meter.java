@@ -187,7 +187,7 @@ public final class Meter {
                 base = BigDecimal.valueOf(snap.rcuHalves()).multiply(HALF);
                 break;
             case RESOURCE:
-                base = BigDecimal.valueOf(Math.max(0, snap.count(item.resource()) - item.freeQuota(spec)));
+                base = BigDecimal.valueOf(Math.max(0, item.conditions().count(item.resource(), snap.counts()) - item.freeQuota(spec)));
                 break;
             case ENDPOINT:
                 base = BigDecimal.valueOf(snap.billableEndpoints());

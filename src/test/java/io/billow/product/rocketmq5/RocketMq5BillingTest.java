@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * One hour of each serverless edition, billed by hand (domain.md §6, seed 002; the sample prices
  * of catalog/rocketmq-5.yaml, USD): topics per second with no quota for Standard/Professional,
- * topics and groups above the instance type's free quota split exactly where the count crosses it,
+ * topics and groups together above the instance type's free quota, split exactly where the count crosses it,
  * online clients on the hour's peak above their quota, PrivateLink for the consumer-model
  * editions only, message requests by the month's tier; then reserved + elastic below, at and above
  * the reserved capacity, and the client-surge warning.
@@ -101,8 +101,8 @@ class RocketMq5BillingTest {
         List<JsonNode> endpoints = endpoints(api, id);
         assertThat(endpoints).singleElement().satisfies(e -> assertThat(e.get("billingModel").asText()).isEqualTo("provider"));
         String ep = endpoints.get(0).get("endpointId").asText();
-        hold(api, id, "topics", "t", 1, 100);
-        hold(api, id, "groups", "g", 1, 100);
+        hold(api, id, "topics", "t", 1, 60);
+        hold(api, id, "groups", "g", 1, 40);
         used(api, id, "{\"eventId\":\"c0\",\"levels\":{\"clients\":300}}");
         SERVER.clockTo(h.plusSeconds(600));
         used(api, id, "{\"eventId\":\"c1\",\"levels\":{\"clients\":800}}");
@@ -110,22 +110,22 @@ class RocketMq5BillingTest {
         used(api, id, "{\"eventId\":\"c2\",\"levels\":{\"clients\":520}}");
         used(api, id, "{\"eventId\":\"m1\",\"endpointId\":\"" + ep + "\",\"counts\":{\"message_requests\":2000000,\"privatelink_gb\":5}}");
         SERVER.clockTo(h.plusSeconds(1800));
-        hold(api, id, "topics", "t", 101, 102);
+        hold(api, id, "topics", "t", 61, 62);
         SERVER.clockTo(h.plusSeconds(2700));
-        hold(api, id, "groups", "g", 101, 101);
+        hold(api, id, "groups", "g", 41, 41);
         SERVER.clockTo(h.plusSeconds(3601));
 
         JsonNode b = bill(api, id, h);
-        // 100 topics and 100 groups are free (shared.s1); 2 topics above it for 1,800 s, 1 group for 900 s; the peak of
-        // 800 clients is 300 above the 500 free, billed as 300 client-hours; its own endpoint and traffic are free.
+        // shared.s1 holds 100 topics and groups together free: 60 + 40 until 00:30, then 102 (2 above) for 900 s and 103
+        // (3 above) for 900 s = 4,500 resource-s at 0.004 an hour; the peak of 800 clients is 300 above the 500 free, billed
+        // as 300 client-hours; its own endpoint and the traffic through it are free.
         assertThat(lines(b)).containsExactlyInAnyOrder(
                 "instance_fee shared.s1 3600 × 0.05 = 0.050000",
-                "shared_topics shared.s1 3600 × 0.005 = 0.005000",
-                "groups shared.s1 900 × 0.002 = 0.000500",
+                "resources shared.s1 4500 × 0.004 = 0.005000",
                 "clients shared.s1 1080000 × 0.0005 = 0.150000",
                 "message_requests Shared 2000000 × 0.20 = 0.400000");
         assertThat(b.get("payable").asText()).isEqualTo("0.60");
-        assertThat(b.get("roundingDiscount").asText()).isEqualTo("0.005500");
+        assertThat(b.get("roundingDiscount").asText()).isEqualTo("0.005000");
     }
 
     @Test

@@ -71,7 +71,7 @@ class RocketMq5UpgradeTest {
         SERVER.clockTo(H.plusSeconds(7200 + 1));
         JsonNode upgradeHour = bill(api, id, H);
         // Standard until 01:30: 2 topics × 1,800 s at 0.02, 1 M requests at 0.30 per million; Shared from 01:30: the
-        // instance fee for 1,800 s, 2 M requests at 0.20 (2 topics and 1 group are within shared.s1's free 100); the old
+        // instance fee for 1,800 s, 2 M requests at 0.20 (2 topics and 1 group are within shared.s1's free 100 of both); the old
         // endpoint bills all hour (0.01) with the 1 + 2 GB through it, the 3 GB through the new one are free.
         assertThat(lines(upgradeHour)).containsExactlyInAnyOrder(
                 "topics Standard 3600 × 0.02 = 0.020000",
