@@ -53,8 +53,9 @@ public final class InstanceRoutes {
         CreateBody b = Json.read(ctx.body(), CreateBody.class);
         String account = caller.requireAccount(b.accountId());
         java.util.Map<String, String> options = b.options() == null ? java.util.Map.of() : b.options();
-        if (!options.isEmpty()) {
-            java.util.Set<String> known = b.product() == null ? java.util.Set.of() : changes.rules(b.product()).creationOptions();
+        // An unknown product is refused below, by the creation check, with the products there are.
+        if (!options.isEmpty() && b.product() != null && changes.catalog().product(b.product()).isPresent()) {
+            java.util.Set<String> known = changes.rules(b.product()).creationOptions();
             for (var o : options.entrySet()) {
                 if (!known.contains(o.getKey()) || o.getValue() == null) {
                     throw new ProblemException(Codes.UNKNOWN_FIELD, "options." + o.getKey() + " is not a creation option of " + b.product()
