@@ -3,11 +3,12 @@ package io.billow.product.rocketmq5;
 import io.billow.change.UsageSample;
 import io.billow.event.EventLog;
 import io.billow.instance.Instance;
-import io.billow.instance.InstanceStore;
+import io.billow.instance.TimelineCodec;
 import io.billow.timeline.TimelineEvent;
 import org.jdbi.v3.core.Handle;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Instant;
 
 /**
@@ -29,6 +30,8 @@ final class UsageWarnings {
     static final long SURGE_FACTOR = 3;
     static final long SURGE_MIN_RISE = 100;
     static final String CLIENTS = "clients";
+    /** A limit on everything: the levels of a day read to find its peak. */
+    private static final int MAX_LEVELS_READ = 100_000;
 
     private UsageWarnings() {
     }
@@ -60,10 +63,14 @@ final class UsageWarnings {
     }
 
     private static void surge(Handle h, Instance i, long level, Instant at) {
+        // The day's levels only, not the whole timeline: an instance reporting every minute has a long one.
         long recent = -1;
-        for (TimelineEvent e : InstanceStore.timeline(h, i.id()).events()) {
-            if (e instanceof TimelineEvent.ResourceCountChanged c && c.resource().equals(CLIENTS) && e.at().isBefore(at)
-                    && !e.at().isBefore(at.minusSeconds(GRACE_SECONDS))) {
+        for (String payload : h.createQuery("SELECT payload FROM timeline_events WHERE instance_id = :i AND kind = :k AND at >= :from "
+                        + "AND at < :at ORDER BY seq DESC LIMIT :n")
+                .bind("i", i.id()).bind("k", "resource-count-changed").bind("from", Timestamp.from(at.minusSeconds(GRACE_SECONDS)))
+                .bind("at", Timestamp.from(at)).bind("n", MAX_LEVELS_READ).mapTo(String.class).list()) {
+            if (TimelineCodec.decode("resource-count-changed", at, payload) instanceof TimelineEvent.ResourceCountChanged c
+                    && c.resource().equals(CLIENTS)) {
                 recent = Math.max(recent, c.count());
             }
         }
