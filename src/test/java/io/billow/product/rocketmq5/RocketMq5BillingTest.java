@@ -212,7 +212,8 @@ class RocketMq5BillingTest {
         }
         boolean found = false;
         for (JsonNode price : catalog.get("prices")) {
-            if (price.get("item").asText().equals("message_requests") && price.get("spec").asText().equals("Standard")) {
+            if (price.get("item").asText().equals("message_requests") && price.get("spec").asText().equals("Standard")
+                    && price.get("currency").asText().equals("USD")) {
                 found = true;
                 assertThat(price.get("unitPrice").asText()).isEqualTo("0.30");
                 assertThat(price.get("tiers").toString())
@@ -220,5 +221,36 @@ class RocketMq5BillingTest {
             }
         }
         assertThat(found).isTrue();
+    }
+
+    @Test
+    void aChangeOfInstanceTypeWithinSharedBillsTheOriginalTypeUntilItCompletes() {
+        TestServer.Tenant t = SERVER.newTenant("USD", "1000");
+        ApiClient api = t.api();
+        Instant h = Mq5.nextHour(SERVER.now());
+        SERVER.clockTo(h);
+        String id = Mq5.create(api, "Shared", "shared.s1");
+        SERVER.clockTo(h.plusSeconds(1200));
+        ApiClient.Response scaling = api.post("/api/v1/instances/" + id + "/changes", "{\"action\":\"modifySpec\",\"instanceClass\":\"shared.s2\"}");
+        assertThat(scaling.status()).as(scaling.body().toString()).isEqualTo(202);
+        assertThat(api.post("/api/v1/instances/" + id + "/changes", "{\"action\":\"modifySpec\",\"instanceClass\":\"dedicated.d1\"}")
+                .code()).as("a type of another edition").isEqualTo("IncorrectTargetClasscode");
+        SERVER.clockTo(h.plusSeconds(3601));
+        // shared.s1 until the change completes 300 s after 00:20 (1,500 s at 0.05), shared.s2 for the remaining 2,100 s at 0.15.
+        assertThat(lines(bill(api, id, h))).containsExactlyInAnyOrder("instance_fee shared.s1 1500 × 0.05 = 0.020833",
+                "instance_fee shared.s2 2100 × 0.15 = 0.087500");
+    }
+
+    @Test
+    void aYuanAccountBuysEveryEditionAndACurrencyWithoutPricesIsRefused() {
+        ApiClient yuan = SERVER.newTenant("CNY", "1000").api();
+        for (String[] e : new String[][]{{"Standard", "serverless.standard"}, {"Professional", "serverless.professional"},
+                {"Shared", "shared.s2"}, {"Dedicated", "dedicated.d2"}}) {
+            Mq5.create(yuan, e[0], e[1]);
+        }
+        ApiClient euro = SERVER.newTenant("EUR", "1000").api();
+        ApiClient.Response r = euro.post("/api/v1/instances", Mq5.body("Shared", "shared.s1", null));
+        assertThat(r.code()).isEqualTo("InvalidParameter.PriceNotFound");
+        assertThat(euro.get("/api/v1/instances").body().get("instances")).isEmpty();
     }
 }
