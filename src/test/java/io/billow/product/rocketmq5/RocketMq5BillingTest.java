@@ -3,7 +3,6 @@ package io.billow.product.rocketmq5;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.billow.cli.ApiClient;
 import io.billow.server.OwnServer;
-import io.billow.server.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,12 +29,17 @@ class RocketMq5BillingTest {
     @RegisterExtension
     static final OwnServer SERVER = new OwnServer(Instant.parse("2026-03-01T00:00:00Z"));
 
-    @Test
-    void standardBillsTopicsItsEndpointItsTrafficAndRequestsByTheMonthsTier() {
-        TestServer.Tenant t = SERVER.newTenant("USD", "1000");
-        ApiClient api = t.api();
+    /** Moves the clock to the next whole hour, where each test's hour starts: its own period, whatever ran before. */
+    private static Instant atNextHour() {
         Instant h = Mq5.nextHour(SERVER.now());
         SERVER.clockTo(h);
+        return h;
+    }
+
+    @Test
+    void standardBillsTopicsItsEndpointItsTrafficAndRequestsByTheMonthsTier() {
+        ApiClient api = SERVER.newTenant("USD", "1000").api();
+        Instant h = atNextHour();
         String id = Mq5.create(api, "Standard", "serverless.standard");
         List<JsonNode> endpoints = endpoints(api, id);
         assertThat(endpoints).singleElement().satisfies(e -> {
@@ -74,10 +78,8 @@ class RocketMq5BillingTest {
 
     @Test
     void professionalBillsTopicsAtItsHigherPriceAndNoClients() {
-        TestServer.Tenant t = SERVER.newTenant("USD", "1000");
-        ApiClient api = t.api();
-        Instant h = Mq5.nextHour(SERVER.now());
-        SERVER.clockTo(h);
+        ApiClient api = SERVER.newTenant("USD", "1000").api();
+        Instant h = atNextHour();
         String id = Mq5.create(api, "Professional", "serverless.professional");
         String ep = endpoints(api, id).get(0).get("endpointId").asText();
         hold(api, id, "topics", "t", 1, 2);
@@ -93,10 +95,8 @@ class RocketMq5BillingTest {
 
     @Test
     void sharedBillsItsInstanceFeeResourcesAboveTheQuotaFromTheSecondTheyCrossItAndThePeakClients() {
-        TestServer.Tenant t = SERVER.newTenant("USD", "1000");
-        ApiClient api = t.api();
-        Instant h = Mq5.nextHour(SERVER.now());
-        SERVER.clockTo(h);
+        ApiClient api = SERVER.newTenant("USD", "1000").api();
+        Instant h = atNextHour();
         String id = Mq5.create(api, "Shared", "shared.s1");
         List<JsonNode> endpoints = endpoints(api, id);
         assertThat(endpoints).singleElement().satisfies(e -> assertThat(e.get("billingModel").asText()).isEqualTo("provider"));
@@ -130,10 +130,8 @@ class RocketMq5BillingTest {
 
     @Test
     void dedicatedHasNoInstanceFeeAndBillsClientsAboveItsLargerQuota() {
-        TestServer.Tenant t = SERVER.newTenant("USD", "1000");
-        ApiClient api = t.api();
-        Instant h = Mq5.nextHour(SERVER.now());
-        SERVER.clockTo(h);
+        ApiClient api = SERVER.newTenant("USD", "1000").api();
+        Instant h = atNextHour();
         String id = Mq5.create(api, "Dedicated", "dedicated.d1");
         hold(api, id, "topics", "t", 1, 10);
         hold(api, id, "groups", "g", 1, 5);
@@ -150,10 +148,8 @@ class RocketMq5BillingTest {
 
     @Test
     void reservedCapacityBillsEveryHourAndOnlyRequestsAboveItAsElastic() {
-        TestServer.Tenant t = SERVER.newTenant("USD", "1000");
-        ApiClient api = t.api();
-        Instant h = Mq5.nextHour(SERVER.now());
-        SERVER.clockTo(h);
+        ApiClient api = SERVER.newTenant("USD", "1000").api();
+        Instant h = atNextHour();
         String id = Mq5.created(api.post("/api/v1/instances", Mq5.body("Shared", "shared.s1",
                 "{\"capacityType\":\"reserved\",\"reservedCapacity\":\"100\"}")));
         assertThat(api.get("/api/v1/instances/" + id).body().get("attributes").get("capacityType").asText()).isEqualTo("reserved");
@@ -177,8 +173,7 @@ class RocketMq5BillingTest {
 
     @Test
     void anOnlineClientCountJumpingFarAboveItsRecentLevelRaisesAWarning() {
-        TestServer.Tenant t = SERVER.newTenant("USD", "1000");
-        ApiClient api = t.api();
+        ApiClient api = SERVER.newTenant("USD", "1000").api();
         String id = Mq5.create(api, "Shared", "shared.s2");
         used(api, id, "{\"eventId\":\"a\",\"levels\":{\"clients\":40}}");
         SERVER.clockTo(SERVER.now().plusSeconds(300));
@@ -225,10 +220,8 @@ class RocketMq5BillingTest {
 
     @Test
     void aChangeOfInstanceTypeWithinSharedBillsTheOriginalTypeUntilItCompletes() {
-        TestServer.Tenant t = SERVER.newTenant("USD", "1000");
-        ApiClient api = t.api();
-        Instant h = Mq5.nextHour(SERVER.now());
-        SERVER.clockTo(h);
+        ApiClient api = SERVER.newTenant("USD", "1000").api();
+        Instant h = atNextHour();
         String id = Mq5.create(api, "Shared", "shared.s1");
         SERVER.clockTo(h.plusSeconds(1200));
         ApiClient.Response scaling = api.post("/api/v1/instances/" + id + "/changes", "{\"action\":\"modifySpec\",\"instanceClass\":\"shared.s2\"}");
