@@ -36,8 +36,10 @@ public final class Endpoints {
     }
 
     static List<Endpoint> list(Handle h, String instanceId) {
-        return h.createQuery("SELECT endpoint_id, endpoint_type, url, bills_owner, status, created_at, marked_at, deleted_at "
-                        + "FROM instance_endpoints WHERE instance_id = :i ORDER BY created_at, endpoint_id LIMIT :n")
+        // A released instance's endpoints went with it, at the release second.
+        return h.createQuery("SELECT e.endpoint_id, e.endpoint_type, e.url, e.bills_owner, e.status, e.created_at, e.marked_at, "
+                        + "coalesce(e.deleted_at, i.released_at) FROM instance_endpoints e JOIN instances i ON i.id = e.instance_id "
+                        + "WHERE e.instance_id = :i ORDER BY e.created_at, e.endpoint_id LIMIT :n")
                 .bind("i", instanceId).bind("n", MAX_PER_INSTANCE)
                 .map((rs, ctx) -> new Endpoint(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
                         Endpoint.Status.of(rs.getString(5)), rs.getTimestamp(6).toInstant(), instant(rs.getTimestamp(7)),

@@ -103,7 +103,7 @@ class RocketMq5BadInputTest {
     }
 
     @Test
-    void anotherTenantsEndpointsLookExactlyLikeAMissingInstance() {
+    void anotherTenantsEndpointsLookExactlyLikeAMissingInstanceAndAReleasedInstancesAreGoneWithIt() {
         TestServer.Tenant owner = SERVER.newTenant("USD", "100");
         TestServer.Tenant other = SERVER.newTenant("USD", "100");
         String id = Mq5.create(owner.api(), "Standard", "serverless.standard");
@@ -115,6 +115,12 @@ class RocketMq5BadInputTest {
             assertThat(other.api().delete("/api/v1/instances/" + target + "/endpoints/" + ep).code()).isEqualTo(list.code());
         }
         assertThat(Mq5.endpoints(owner.api(), id)).singleElement().satisfies(e -> assertThat(e.get("deletedAt").isNull()).isTrue());
+        ApiClient.Response released = owner.api().delete("/api/v1/instances/" + id);
+        assertThat(released.status()).isEqualTo(200);
+        // A released instance is still listed (its bills stay readable); its endpoints went with it.
+        assertThat(Mq5.endpoints(owner.api(), id)).singleElement().satisfies(e -> assertThat(e.get("deletedAt").asText())
+                .isEqualTo(released.body().get("releasedAt").asText()));
+        assertThat(owner.api().delete("/api/v1/instances/" + id + "/endpoints/" + ep).code()).isEqualTo("InvalidDBInstanceId.NotFound");
     }
 
     @Test
