@@ -246,4 +246,25 @@ class RocketMq5BillingTest {
         assertThat(r.code()).isEqualTo("InvalidParameter.PriceNotFound");
         assertThat(euro.get("/api/v1/instances").body().get("instances")).isEmpty();
     }
+
+    @Test
+    void aLateReportMovesTheMonthsTiersAndEverySettledHourAfterItIsAdjusted() {
+        ApiClient api = SERVER.newTenant("USD", "1000").api();
+        Instant h = atNextHour();
+        String id = Mq5.create(api, "Standard", "serverless.standard");
+        SERVER.clockTo(h.plusSeconds(3600 + 600));
+        used(api, id, "{\"eventId\":\"on-time\",\"counts\":{\"message_requests\":150000000}}");
+        SERVER.clockTo(h.plusSeconds(7200 + 60));
+        used(api, id, "{\"eventId\":\"late\",\"at\":\"" + h.plusSeconds(600) + "\",\"counts\":{\"message_requests\":50000000}}");
+        SERVER.clockTo(h.plusSeconds(3 * 3600 + 60));
+        // The late 50 M are the month's first: +15.00 for the first hour; the second hour's 150 M now start at the
+        // 50,000,001st request: 50 M fewer at 0.30 and 50 M more at 0.24 than billed. Settled bills stay as they were.
+        assertThat(lines(bill(api, id, h.plusSeconds(3600)))).contains("message_requests Standard 100000000 × 0.30 = 30.000000",
+                "message_requests Standard 50000000 × 0.24 = 12.000000");
+        assertThat(lines(bill(api, id, h.plusSeconds(7200)))).containsExactlyInAnyOrder(
+                "privatelink_endpoint * 3600 × 0.01 = 0.010000",
+                "message_requests Standard 50000000 × 0.30 = 15.000000",
+                "message_requests Standard -50000000 × 0.30 = -15.000000",
+                "message_requests Standard 50000000 × 0.24 = 12.000000");
+    }
 }
