@@ -45,17 +45,19 @@ final class EndpointRoutes {
                 .delete("/api/v1/instances/{id}/endpoints/{endpointId}", this::delete);
     }
 
+    private record Listed(Instance instance, List<Endpoint> endpoints) {
+    }
+
     private void list(Context ctx, Caller caller) {
         String id = ctx.pathParam("id");
-        Instance[] instance = new Instance[1];
-        List<Endpoint> endpoints = jdbi.withHandle(h -> {
-            instance[0] = InstanceStore.get(h, caller.scope(null), id);
-            requireProduct(instance[0]);
-            return Endpoints.list(h, id);
+        Listed listed = jdbi.withHandle(h -> {
+            Instance i = InstanceStore.get(h, caller.scope(null), id);
+            requireProduct(i);
+            return new Listed(i, Endpoints.list(h, id));
         });
-        ObjectNode out = JSON.objectNode().put("instanceId", id).put("edition", instance[0].edition());
+        ObjectNode out = JSON.objectNode().put("instanceId", id).put("edition", listed.instance().edition());
         ArrayNode items = out.putArray("endpoints");
-        endpoints.forEach(e -> items.add(view(e)));
+        listed.endpoints().forEach(e -> items.add(view(e)));
         ProductRoutes.json(ctx, 200, out);
     }
 
