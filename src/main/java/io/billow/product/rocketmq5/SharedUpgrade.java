@@ -37,6 +37,9 @@ final class SharedUpgrade implements ChangeAction {
     static final String ACTION = "upgradeEdition";
     static final String DOWNGRADE_REFUSED = "OperationDenied.EditionDowngrade";
     static final String UPGRADE_REFUSED = "OperationDenied.EditionUpgrade";
+    /** The catalog items (catalog/rocketmq-5.yaml) whose prices the explanation quotes. */
+    private static final String INSTANCE_FEE = "instance_fee";
+    private static final String ENDPOINT_FEE = "privatelink_endpoint";
 
     private final Catalog catalog;
     private final BillowClock clock;
@@ -55,8 +58,8 @@ final class SharedUpgrade implements ChangeAction {
         InstanceClass cls = target(product, i, req);
         InstanceSnapshot before = InstanceStore.timeline(h, instanceId).current();
         List<Problem> problems = new ArrayList<>();
-        CreationCheck.checkPrices(catalog, product, before.withEdition(cls.edition().orElseThrow(), cls.code()),
-                AccountStore.find(h, i.accountId()).orElseThrow().currency(), now, problems);
+        String currency = AccountStore.find(h, i.accountId()).orElseThrow().currency();
+        CreationCheck.checkPrices(catalog, product, before.withEdition(cls.edition().orElseThrow(), cls.code()), currency, now, problems);
         if (!problems.isEmpty()) {
             throw new ProblemException(problems);
         }
@@ -77,11 +80,23 @@ final class SharedUpgrade implements ChangeAction {
         String explanation = "edition " + i.edition() + " → Shared (" + cls.code() + ") at " + now + ": topics and consumer groups bill "
                 + "above the instance type's free quota, online clients above theirs, and a new endpoint (provider model) carries "
                 + "PrivateLink traffic free; the old endpoint " + String.join(", ", old) + " is To Be "
-                + "Unpublished: it still reaches the instance, and bills its endpoint fee and the traffic through it until you delete it";
+                + "Unpublished: it still reaches the instance, and bills its endpoint fee and the traffic through it until you delete it"
+                + hourly(product, i, cls, currency, now);
         EventLog.emit(h, i.accountId(), instanceId, "instance.edition-upgraded", now, EventLog.payload().put("from", i.edition())
                 .put("to", RocketMq5Rules.SHARED).put("instanceClass", cls.code()).put("newEndpointId", added.endpointId())
                 .put("oldEndpointIds", String.join(",", old)).put("message", explanation));
         return new Done(InstanceStore.get(h, null, instanceId), Optional.empty(), explanation);
+    }
+
+    /** The hourly fees the upgrade starts or keeps, from the price book: the instance fee, and the old endpoint's. */
+    private String hourly(Product product, Instance i, InstanceClass cls, String currency, Instant now) {
+        StringBuilder sb = new StringBuilder();
+        catalog.prices().priceAt(product.code(), INSTANCE_FEE, i.region(), cls.code(), currency, now).ifPresent(p ->
+                sb.append("; instance fee ").append(p.unitPrice().toPlainString()).append(' ').append(currency).append(" an hour"));
+        catalog.prices().priceAt(product.code(), ENDPOINT_FEE, i.region(), "*", currency, now).ifPresent(p ->
+                sb.append("; the old endpoint ").append(p.unitPrice().toPlainString()).append(' ').append(currency)
+                        .append(" an hour until deleted"));
+        return sb.toString();
     }
 
     /** The Shared instance type asked for; a downgrade or an upgrade the product does not sell is refused, each with its reason. */

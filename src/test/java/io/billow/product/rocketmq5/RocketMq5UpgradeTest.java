@@ -46,7 +46,8 @@ class RocketMq5UpgradeTest {
         String upgrade = "{\"action\":\"upgradeEdition\",\"edition\":\"Shared\",\"instanceClass\":\"shared.s1\"}";
         JsonNode estimate = api.post("/api/v1/estimates", upgrade.replace("{", "{\"instanceId\":\"" + id + "\",")).body();
         assertThat(estimate.get("eligible").asBoolean()).as(estimate.toString()).isTrue();
-        assertThat(estimate.get("explanation").asText()).contains("Standard → Shared (shared.s1)").contains("To Be Unpublished");
+        assertThat(estimate.get("explanation").asText()).contains("Standard → Shared (shared.s1)").contains("To Be Unpublished")
+                .endsWith("; instance fee 0.05 USD an hour; the old endpoint 0.01 USD an hour until deleted");
         assertThat(api.get("/api/v1/instances/" + id).body().get("edition").asText()).as("an estimate changes nothing").isEqualTo("Standard");
         assertThat(endpoints(api, id)).hasSize(1);
 
