@@ -20,6 +20,7 @@ import java.util.Set;
  * @param freeQuotas    free quota per spec ("*" for every spec), subtracted before charging
  * @param quotaScope    for COUNT items: whose monthly quota it is
  * @param editionMultipliers how many times an edition bills the item (High-availability serverless: 2)
+ * @param conditions    a counter the item's accrual depends on, a per-period allowance, per-endpoint usage
  */
 public record BillingItem(
         String code,
@@ -34,7 +35,8 @@ public record BillingItem(
         String quantityUnit,
         Map<String, Long> freeQuotas,
         QuotaScope quotaScope,
-        Map<String, Integer> editionMultipliers) {
+        Map<String, Integer> editionMultipliers,
+        ItemConditions conditions) {
 
     public BillingItem {
         methods = Set.copyOf(methods);
@@ -43,6 +45,19 @@ public record BillingItem(
         if (unitSize <= 0) {
             throw new IllegalArgumentException("unitSize must be positive for item " + code);
         }
+    }
+
+    /** An item whose method and state rule alone decide when it accrues. */
+    public BillingItem(String code, String name, Measure measure, String resource, Granularity granularity, SpecSource specSource,
+                       Set<BillingMethod> methods, long unitSize, String priceUnit, String quantityUnit, Map<String, Long> freeQuotas,
+                       QuotaScope quotaScope, Map<String, Integer> editionMultipliers) {
+        this(code, name, measure, resource, granularity, specSource, methods, unitSize, priceUnit, quantityUnit, freeQuotas, quotaScope,
+                editionMultipliers, ItemConditions.NONE);
+    }
+
+    /** Whether an instance of this edition, with these counters, can accrue the item at all (a multiplier of 0 never does). */
+    public boolean billable(String edition, Map<String, Long> counts) {
+        return multiplier(edition) != 0 && conditions.holds(counts);
     }
 
     public long freeQuota(String spec) {

@@ -2,6 +2,7 @@ package io.billow.catalog;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One price of the price book: the unit price of (product, item, region, spec, currency) from an
@@ -10,6 +11,8 @@ import java.time.Instant;
  * @param id         stable identifier shown in bill explanations
  * @param source     where it was defined (file:line), for explanations and errors
  * @param sample     true when the price is a sample, not a published one
+ * @param tiers      for COUNT items: lower unit prices from a quantity used in the month on ({@code unitPrice}
+ *                   is the first tier's); empty for a flat price
  */
 public record PriceEntry(
         String id,
@@ -21,7 +24,12 @@ public record PriceEntry(
         BigDecimal unitPrice,
         Instant effectiveFrom,
         boolean sample,
-        String source) {
+        String source,
+        List<Tier> tiers) {
+
+    /** From {@code above} units used in the month on, each further unit costs {@code unitPrice}. */
+    public record Tier(BigDecimal above, BigDecimal unitPrice) {
+    }
 
     /** Unit prices carry at most ten decimals (domain.md §1). */
     public static final int MAX_PRICE_SCALE = 10;
@@ -33,5 +41,21 @@ public record PriceEntry(
         if (unitPrice.stripTrailingZeros().scale() > MAX_PRICE_SCALE) {
             throw new IllegalArgumentException("unit price " + unitPrice + " has more than ten decimals (" + id + ")");
         }
+        tiers = List.copyOf(tiers);
+        BigDecimal previous = BigDecimal.ZERO;
+        for (Tier t : tiers) {
+            if (t.above().compareTo(previous) <= 0 || t.unitPrice().signum() < 0
+                    || t.unitPrice().stripTrailingZeros().scale() > MAX_PRICE_SCALE) {
+                throw new IllegalArgumentException("tiers of " + id + " must start above increasing positive quantities with "
+                        + "non-negative prices of at most ten decimals");
+            }
+            previous = t.above();
+        }
+    }
+
+    /** A flat price. */
+    public PriceEntry(String id, String product, String item, String region, String spec, String currency, BigDecimal unitPrice,
+                      Instant effectiveFrom, boolean sample, String source) {
+        this(id, product, item, region, spec, currency, unitPrice, effectiveFrom, sample, source, List.of());
     }
 }

@@ -46,6 +46,17 @@ public record Product(
         return Optional.empty();
     }
 
+    /** Every item of a granularity with a reported counter of this name (a count may feed a cumulative and an elastic item). */
+    public List<BillingItem> itemsForResource(String resource, Granularity granularity) {
+        List<BillingItem> out = new java.util.ArrayList<>();
+        for (BillingItem i : items) {
+            if (i.granularity() == granularity && resource.equals(i.resource())) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
     public Optional<BillingItem> item(String itemCode) {
         for (BillingItem i : items) {
             if (i.code().equals(itemCode)) {

@@ -22,8 +22,9 @@ final class ProductReader {
     private static final Set<String> EDITION_KEYS = Set.of("name", "methods");
     private static final Set<String> CLASS_KEYS = Set.of("edition", "methods", "cores", "memoryGb", "storageGb", "limits");
     private static final Set<String> ITEM_KEYS = Set.of("name", "measure", "resource", "granularity", "spec", "methods", "pricedPer",
-            "priceUnit", "quantityUnit", "freeQuota", "quotaScope", "editionMultiplier");
-    private static final Set<String> PRICE_KEYS = Set.of("item", "spec", "region", "currency", "unitPrice", "from", "sample");
+            "priceUnit", "quantityUnit", "freeQuota", "quotaScope", "editionMultiplier", "onlyWhen", "allowanceFrom", "perEndpoint",
+            "sumOf");
+    private static final Set<String> PRICE_KEYS = Set.of("item", "spec", "region", "currency", "unitPrice", "from", "sample", "tiers");
 
 
     private final YamlFile f;
@@ -139,8 +140,10 @@ final class ProductReader {
             if (measure == null || granularity == null || spec == null || scope == null || unitSize == null) {
                 continue;
             }
+            ItemConditions conditions = new UsageRulesReader(f).conditions(m, what, granularity);
             out.add(new BillingItem(e.getKey(), f.optionalText(m, "name", e.getKey()), measure, resource, granularity, spec, methods,
-                    unitSize, f.optionalText(m, "priceUnit", "unit"), f.optionalText(m, "quantityUnit", "s"), quotas, scope, multipliers));
+                    unitSize, f.optionalText(m, "priceUnit", "unit"), f.optionalText(m, "quantityUnit", "s"), quotas, scope, multipliers,
+                    conditions));
         }
         return out;
     }
@@ -245,9 +248,10 @@ final class ProductReader {
             }
             String region = f.optionalText(m, "region", "*");
             boolean sample = Boolean.parseBoolean(f.optionalText(m, "sample", String.valueOf(sampleByDefault)));
+            List<PriceEntry.Tier> tiers = new UsageRulesReader(f).tiers(m.get("tiers"), billingItem, "price of " + item);
             if (billingItem != null && currency != null && unitPrice != null) {
                 out.add(new PriceEntry(product + "/" + item + "/" + spec + "/" + region + "/" + currency + "@" + from, product, item,
-                        region, spec, currency, unitPrice, from, sample, line));
+                        region, spec, currency, unitPrice, from, sample, line, tiers));
             }
         }
     }

@@ -110,13 +110,20 @@ public final class InstanceChanges {
                 throw new ProblemException(problems);
             }
             CreationCheck.Creation c = checked.orElseThrow();
-            InstanceSnapshot snapshot = c.snapshot();
+            String id = InstanceIds.next(c.product().facts().idFormat());
+            ProductRules productRules = rules(c.product().code());
+            InstanceSnapshot snapshot = productRules.initialSnapshot(c.snapshot(), req, id);
+            if (!snapshot.equals(c.snapshot())) {
+                CreationCheck.checkPrices(catalog, c.product(), snapshot, account.currency(), now, problems);
+                if (!problems.isEmpty()) {
+                    throw new ProblemException(problems);
+                }
+            }
             BigDecimal listPrice = c.monthly().map(m -> Rounding.prorated(m.unitPrice().multiply(BigDecimal.valueOf(req.months())), 1))
                     .orElse(BigDecimal.ZERO);
             if (listPrice.signum() > 0) {
                 Payments.requireFunds(h, account, listPrice, now);
             }
-            String id = InstanceIds.next(c.product().facts().idFormat());
             provision(c.product().code(), c.zoneId(), snapshot.method(), id);
             unreserve[0] = () -> provisioner.release(c.product().code(), c.zoneId(), snapshot.method());
             ObjectNode attributes = JSON.createObjectNode();
@@ -133,6 +140,7 @@ public final class InstanceChanges {
                     snapshot.instanceClass(), snapshot.method(), "Running", snapshot.storageGb(), snapshot.storageType(), attributes, now,
                     null, null, 0);
             InstanceStore.insert(h, instance, new TimelineEvent.Created(now, snapshot));
+            productRules.created(h, instance, snapshot);
             if (expires != null) {
                 h.createUpdate("UPDATE instances SET expires_at = :e WHERE id = :id").bind("e", java.sql.Timestamp.from(expires))
                         .bind("id", id).execute();

@@ -3,8 +3,12 @@ package io.billow.change;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.billow.catalog.BillingMethod;
 import io.billow.eligibility.CreateInstance;
+import io.billow.instance.Instance;
+import io.billow.timeline.InstanceSnapshot;
+import org.jdbi.v3.core.Handle;
 import io.billow.problem.Problem;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +21,14 @@ public interface ProductRules {
     /** A product that adds nothing to the engine's rules. */
     ProductRules NONE = new ProductRules() {
     };
+
+    /**
+     * The options a creation through the native API may carry ({@code options}), kept in the new
+     * instance's attributes and checked by {@link #checkCreate}: RocketMQ 5.x's capacity mode.
+     */
+    default java.util.Set<String> creationOptions() {
+        return java.util.Set.of();
+    }
 
     /** Checks of a creation the catalog cannot express (names, product-specific bounds); each failure is added. */
     default void checkCreate(CreateInstance request, List<Problem> problems) {
@@ -45,6 +57,22 @@ public interface ProductRules {
 
     /** The facts the product records on a new instance (engine version, endpoints...). */
     default void initialAttributes(ObjectNode attributes, CreateInstance request, String instanceId) {
+    }
+
+    /**
+     * What the product adds to a new instance's first snapshot beyond the catalog's (its endpoints,
+     * a reserved capacity as a counter); prices are checked again on what it returns.
+     */
+    default InstanceSnapshot initialSnapshot(InstanceSnapshot snapshot, CreateInstance request, String instanceId) {
+        return snapshot;
+    }
+
+    /** Writes the product's own rows of a new instance (its endpoints), in the creation's transaction. */
+    default void created(Handle h, Instance instance, InstanceSnapshot initial) {
+    }
+
+    /** After a usage report was recorded, in its transaction: the product's warnings (a client surge, an old endpoint still used). */
+    default void afterUsage(Handle h, Instance instance, UsageSample sample, Instant at) {
     }
 
     /**

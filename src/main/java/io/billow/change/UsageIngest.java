@@ -5,8 +5,6 @@ import io.billow.account.AccountStore;
 import io.billow.catalog.BillingItem;
 import io.billow.catalog.BillingMethod;
 import io.billow.catalog.Catalog;
-import io.billow.catalog.Granularity;
-import io.billow.catalog.Measure;
 import io.billow.catalog.Product;
 import io.billow.clock.BillowClock;
 import io.billow.event.EventLog;
@@ -44,14 +42,12 @@ public final class UsageIngest {
 
     public static final long MAX_LATENESS_SECONDS = 72 * 3600;
     public static final long IDLE_BEFORE_PAUSE_SECONDS = 600;
-    private static final BigDecimal MAX_RCU = BigDecimal.valueOf(1000);
-    /** Limits on a report: counts are per report, levels are gauges such as online clients. */
-    private static final BigDecimal MAX_COUNT = new BigDecimal("1000000000000000");
-    private static final BigDecimal MAX_LEVEL = new BigDecimal("1000000000");
     private static final String RCU = "rcu";
     /** The attribute that turns automatic stop and restart on for a serverless instance. */
     public static final String AUTO_PAUSE = "autoPause";
     private static final String CONNECTIONS = "connections";
+    /** A report naming an endpoint the instance does not have (or no longer had at the report's instant). */
+    public static final String ENDPOINT_NOT_FOUND = "InvalidEndpointId.NotFound";
 
     private final Jdbi jdbi;
     private final BillowClock clock;
@@ -59,8 +55,16 @@ public final class UsageIngest {
     private final Adjustments adjustments;
     private final Catalog catalog;
     private final AccountQuotas quotas;
+    private final java.util.function.Function<String, ProductRules> rules;
 
     public UsageIngest(Jdbi jdbi, Catalog catalog, BillowClock clock, Provisioner provisioner, Adjustments adjustments) {
+        this(jdbi, catalog, clock, provisioner, adjustments, product -> ProductRules.NONE);
+    }
+
+    /** @param rules each product's rules, told of every usage report recorded (its warnings) */
+    public UsageIngest(Jdbi jdbi, Catalog catalog, BillowClock clock, Provisioner provisioner, Adjustments adjustments,
+                       java.util.function.Function<String, ProductRules> rules) {
+        this.rules = rules;
         this.jdbi = jdbi;
         this.catalog = catalog;
         this.quotas = new AccountQuotas(code -> catalog.product(code).orElseThrow());
@@ -75,7 +79,7 @@ public final class UsageIngest {
         Instant at = s.at() == null ? now : s.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         UsageSample sample = gaugesAsFields(s);
         List<Problem> problems = new ArrayList<>();
-        checkShape(sample, problems);
+        UsageChecks.shape(sample, problems);
         if (at.isAfter(now)) {
             problems.add(Problem.of(Codes.INVALID_PARAMETER, "a sample cannot come from the future (" + at + " is after " + now + ")"));
         } else if (now.getEpochSecond() - at.getEpochSecond() > MAX_LATENESS_SECONDS) {
@@ -92,7 +96,8 @@ public final class UsageIngest {
             Instance found = InstanceStore.find(h, accountId, instanceId).orElseThrow(() -> InstanceStore.notFound(instanceId));
             Account account = AccountStore.find(h, found.accountId()).orElseThrow();
             Product product = catalog.product(found.product()).orElseThrow();
-            Map<String, BillingItem> counted = countedItems(product, found, sample);
+            Map<String, BillingItem> counted = UsageChecks.countedItems(product, found, sample);
+            UsageChecks.endpointNamed(product, counted, sample);
             boolean periodOver = at.isBefore(account.settlementZone().periodContaining(now).start());
             boolean sharesQuota = counted.values().stream().anyMatch(AccountQuotas::isAccountWide);
             if (periodOver || sharesQuota) {
@@ -115,6 +120,7 @@ public final class UsageIngest {
                 AccountStore.countLateUsage(h, i.accountId());
             }
             var before = InstanceStore.timeline(h, instanceId);
+            sample.endpointId().ifPresent(endpoint -> UsageChecks.requireEndpoint(before, endpoint, at, instanceId));
             List<TimelineEvent> events = events(sample, at, counted);
             InstanceStore.appendUsage(h, instanceId, events, sample.eventId());
             for (TimelineEvent e : events) {
@@ -130,6 +136,7 @@ public final class UsageIngest {
             if (sample.connections() != null && !at.isBefore(now.minusSeconds(1))) {
                 autoPause(h, i, sample.connections(), at);
             }
+            rules.apply(i.product()).afterUsage(h, i, sample, at);
             return true;
         });
     }
@@ -152,67 +159,6 @@ public final class UsageIngest {
         return new UsageSample(s.eventId(), s.at(), rcu, conn, s.counts(), levels);
     }
 
-    /** What can be judged without the instance: the event id, and every value in range. */
-    private static void checkShape(UsageSample s, List<Problem> problems) {
-        if (s.eventId() == null || s.eventId().isBlank() || s.eventId().length() > 64) {
-            problems.add(Problem.of(Codes.MISSING_PARAMETER, "eventId is required (at most 64 characters)"));
-        }
-        if (s.rcu() == null && s.connections() == null && s.counts().isEmpty() && s.levels().isEmpty()) {
-            problems.add(Problem.of(Codes.MISSING_PARAMETER, "a sample needs counts, levels, rcu or connections"));
-        }
-        if (s.rcu() != null && (s.rcu().signum() < 0 || s.rcu().compareTo(MAX_RCU) > 0)) {
-            problems.add(Problem.of(Codes.INVALID_PARAMETER, "rcu must be within 0–1000, got " + s.rcu()));
-        }
-        if (s.connections() != null && s.connections() < 0) {
-            problems.add(Problem.of(Codes.INVALID_PARAMETER, "connections cannot be negative"));
-        }
-        s.counts().forEach((name, q) -> {
-            if (q == null || q.signum() < 0 || q.compareTo(MAX_COUNT) > 0 || q.stripTrailingZeros().scale() > 6) {
-                problems.add(Problem.of(Codes.INVALID_PARAMETER, "counts." + name + " must be a number within 0–" + MAX_COUNT.toPlainString()
-                        + " with at most 6 decimals, got " + q));
-            }
-        });
-        s.levels().forEach((name, q) -> {
-            if (q == null || q.signum() < 0 || q.compareTo(MAX_LEVEL) > 0 || q.stripTrailingZeros().scale() > 0) {
-                problems.add(Problem.of(Codes.INVALID_PARAMETER, "levels." + name + " must be a whole number within 0–"
-                        + MAX_LEVEL.toPlainString() + ", got " + q));
-            }
-        });
-    }
-
-    /** The COUNT item of each reported count, refusing names the product does not bill, and naming the ones it does. */
-    private static Map<String, BillingItem> countedItems(Product product, Instance i, UsageSample s) {
-        Map<String, BillingItem> items = new TreeMap<>();
-        List<Problem> problems = new ArrayList<>();
-        for (String name : s.counts().keySet()) {
-            product.itemForResource(name, Granularity.COUNT).ifPresentOrElse(item -> items.put(item.code(), item),
-                    () -> problems.add(Problem.of(Codes.UNKNOWN_USAGE, product.name() + " counts no usage named '" + name + "'; "
-                            + "it counts: " + names(product, Granularity.COUNT, Measure.USAGE))));
-        }
-        for (String name : s.levels().keySet()) {
-            boolean gauge = product.items().stream().anyMatch(item -> item.measure() == Measure.RESOURCE && name.equals(item.resource()));
-            if (!gauge) {
-                problems.add(Problem.of(Codes.UNKNOWN_USAGE, product.name() + " holds no level named '" + name + "'; its levels: "
-                        + names(product, null, Measure.RESOURCE) + (i.method() == BillingMethod.SERVERLESS ? ", rcu, connections" : "")));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new ProblemException(problems);
-        }
-        return items;
-    }
-
-    private static String names(Product product, Granularity granularity, Measure measure) {
-        List<String> names = new ArrayList<>();
-        for (BillingItem item : product.items()) {
-            if (item.measure() == measure && (granularity == null || item.granularity() == granularity) && item.resource() != null
-                    && !names.contains(item.resource())) {
-                names.add(item.resource());
-            }
-        }
-        return names.isEmpty() ? "none" : String.join(", ", names);
-    }
-
     private static List<TimelineEvent> events(UsageSample s, Instant at, Map<String, BillingItem> counted) {
         List<TimelineEvent> events = new ArrayList<>();
         if (s.rcu() != null) {
@@ -224,20 +170,26 @@ public final class UsageIngest {
         s.levels().forEach((name, level) -> events.add(new TimelineEvent.ResourceCountChanged(at, name, level.longValueExact())));
         for (BillingItem item : counted.values()) {
             BigDecimal q = s.counts().get(item.resource());
-            events.add(new TimelineEvent.UsageRecorded(at, item.code(), q, s.eventId() + "#" + item.code()));
+            events.add(new TimelineEvent.UsageRecorded(at, item.code(), q, s.eventId() + "#" + item.code(), s.endpointId()));
         }
         return events;
     }
 
     /** Whether usage at {@code at} accrues the item (its method and state bill it): only that draws on a quota. */
     private static boolean accrues(Product product, Timeline timeline, BillingItem item, Instant at) {
+        InstanceSnapshot snap = snapshotAt(timeline, at);
+        return snap != null && item.accruesUnder(snap.method()) && product.rule(snap.state(), item.code()).isPresent()
+                && item.conditions().holds(snap.counts());
+    }
+
+    static InstanceSnapshot snapshotAt(Timeline timeline, Instant at) {
         InstanceSnapshot snap = null;
         for (Segment seg : timeline.segments()) {
             if (seg.start() <= at.getEpochSecond() && at.getEpochSecond() < seg.end()) {
                 snap = seg.snapshot();
             }
         }
-        return snap != null && item.accruesUnder(snap.method()) && product.rule(snap.state(), item.code()).isPresent();
+        return snap;
     }
 
     private static boolean seen(Handle h, String instanceId, String eventId) {

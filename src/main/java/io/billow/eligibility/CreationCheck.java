@@ -155,15 +155,16 @@ public final class CreationCheck {
         return cls;
     }
 
-    /** Everything that would accrue while Running must have a price in the account's currency. */
+    /**
+     * Everything that would accrue while Running must have a price in the account's currency; an
+     * item the edition does not bill (multiplier 0) or the instance's counters exclude needs none.
+     */
     public static void checkPrices(Catalog catalog, Product product, InstanceSnapshot s, String currency, Instant now, List<Problem> problems) {
         for (BillingItem item : product.items()) {
-            if (item.granularity() == Granularity.TERM || !item.accruesUnder(s.method())) {
+            if (item.granularity() == Granularity.TERM || !item.accruesUnder(s.method()) || !item.billable(s.edition(), s.counts())) {
                 continue;
             }
-            // An item the instance's edition does not bill (multiplier 0: RocketMQ 5.x Standard has
-            // no instance fee, Shared bills topics through another item) needs no price.
-            if (product.rule("Running", item.code()).isEmpty() || item.multiplier(s.edition()) == 0) {
+            if (product.rule("Running", item.code()).isEmpty()) {
                 continue;
             }
             String spec = Meter.spec(item, s, SpecRule.CURRENT);

@@ -52,6 +52,7 @@ public final class TimelineCodec {
             n.put("endpoint", e.endpointId());
         } else if (event instanceof TimelineEvent.UsageRecorded e) {
             n.put("item", e.item()).put("quantity", e.quantity().toPlainString()).put("eventId", e.eventId());
+            e.endpointId().ifPresent(id -> n.put("endpoint", id));
         }
         return n.toString();
     }
@@ -172,7 +173,7 @@ public final class TimelineCodec {
                 return new TimelineEvent.EndpointDeleted(at, n.get("endpoint").asText());
             case "usage-recorded":
                 return new TimelineEvent.UsageRecorded(at, n.get("item").asText(), new BigDecimal(n.get("quantity").asText()),
-                        n.get("eventId").asText());
+                        n.get("eventId").asText(), java.util.Optional.ofNullable(n.get("endpoint")).map(JsonNode::asText));
             case "released":
                 return new TimelineEvent.Released(at);
             default:

@@ -12,9 +12,14 @@ import java.math.BigDecimal;
  * the rate is the reported quantity and the interval is the instant it was reported.
  *
  * @param eventIndex the timeline event that set the rate (for explanations)
+ * @param note       why the accrual is there when that is not obvious (an endpoint kept after an upgrade)
  */
 public record Accrual(BillingItem item, String spec, BillingMethod method, long start, long end,
-                      BigDecimal rate, int eventIndex) {
+                      BigDecimal rate, int eventIndex, java.util.Optional<String> note) {
+
+    public Accrual(BillingItem item, String spec, BillingMethod method, long start, long end, BigDecimal rate, int eventIndex) {
+        this(item, spec, method, start, end, rate, eventIndex, java.util.Optional.empty());
+    }
 
     public long seconds() {
         return end - start;

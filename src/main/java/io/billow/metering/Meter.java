@@ -3,10 +3,12 @@ package io.billow.metering;
 import io.billow.catalog.BillingItem;
 import io.billow.catalog.BillingMethod;
 import io.billow.catalog.Granularity;
+import io.billow.catalog.Measure;
 import io.billow.catalog.Product;
 import io.billow.catalog.SpecRule;
 import io.billow.time.Interval;
 import io.billow.time.SettlementZone;
+import io.billow.timeline.Endpoint;
 import io.billow.timeline.InstanceSnapshot;
 import io.billow.timeline.Segment;
 import io.billow.timeline.Timeline;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns a timeline into billable quantities for one period: which items accrue in each
@@ -87,13 +90,17 @@ public final class Meter {
                 }
             }
         }
+        Map<String, BigDecimal> cycleUsage = Map.of();
+        Map<String, BigDecimal> allowances = Map.of();
         if (has(product, Granularity.COUNT)) {
-            addReportedUsage(accruals, segments, events, product, from, to);
+            long cycleStart = zone.monthlyCycleContaining(period.start()).start().getEpochSecond();
+            cycleUsage = CountedUsage.addReported(accruals, segments, events, product, cycleStart, from, to);
+            allowances = CountedUsage.allowances(segments, product, from, to);
         }
         if (has(product, Granularity.DAY) && zone.isDayBoundary(to)) {
             addDays(accruals, segments, product, zone.dayContaining(period.end().minusSeconds(1)));
         }
-        return new Metered(instanceId, period, accruals, methodChanged);
+        return new Metered(instanceId, period, accruals, methodChanged, allowances, cycleUsage);
     }
 
     private static boolean has(Product product, Granularity granularity) {
@@ -111,7 +118,7 @@ public final class Meter {
             return;
         }
         SpecRule rule = product.ruleOrNull(snap.state(), item.code());
-        if (rule == null) {
+        if (rule == null || !item.conditions().holds(snap.counts())) {
             return;
         }
         String spec = spec(item, snap, rule);
@@ -119,6 +126,7 @@ public final class Meter {
         if (rate.signum() == 0) {
             return;
         }
+        Optional<String> note = item.measure() == Measure.ENDPOINT ? keptEndpoints(snap) : Optional.empty();
         // Merge with the previous stretch of the same item at the same spec and rate, so that
         // an event that does not touch this item does not split its line's explanation.
         for (int i = out.size() - 1; i >= 0; i--) {
@@ -126,13 +134,29 @@ public final class Meter {
             if (last.item() != item) {
                 continue;
             }
-            if (last.end() == start && last.method() == snap.method() && last.spec().equals(spec) && last.rate().compareTo(rate) == 0) {
-                out.set(i, new Accrual(item, spec, snap.method(), last.start(), end, rate, last.eventIndex()));
+            if (last.end() == start && last.method() == snap.method() && last.spec().equals(spec) && last.rate().compareTo(rate) == 0
+                    && last.note().equals(note)) {
+                out.set(i, new Accrual(item, spec, snap.method(), last.start(), end, rate, last.eventIndex(), note));
                 return;
             }
             break;
         }
-        out.add(new Accrual(item, spec, snap.method(), start, end, rate, segment.eventIndex()));
+        out.add(new Accrual(item, spec, snap.method(), start, end, rate, segment.eventIndex(), note));
+    }
+
+    /** Why an endpoint fee is there after the instance stopped needing the endpoint: those marked To Be Unpublished. */
+    private static Optional<String> keptEndpoints(InstanceSnapshot snap) {
+        List<String> kept = new ArrayList<>();
+        for (Endpoint e : snap.endpoints()) {
+            if (e.billsOwner() && e.toBeUnpublished()) {
+                kept.add(e.id());
+            }
+        }
+        if (kept.isEmpty()) {
+            return Optional.empty();
+        }
+        String which = kept.size() == 1 ? "endpoint " + kept.get(0) + " is" : "endpoints " + String.join(", ", kept) + " are";
+        return Optional.of(which + " marked To Be Unpublished (replaced by an upgrade) and bills its owner until deleted");
     }
 
     /** The spec an item is priced at for a snapshot: its class (the original one under ORIGINAL), edition or storage type. */
@@ -163,7 +187,7 @@ public final class Meter {
                 base = BigDecimal.valueOf(snap.rcuHalves()).multiply(HALF);
                 break;
             case RESOURCE:
-                base = BigDecimal.valueOf(Math.max(0, snap.count(item.resource()) - item.freeQuota(spec)));
+                base = BigDecimal.valueOf(Math.max(0, item.conditions().count(item.resource(), snap.counts()) - item.freeQuota(spec)));
                 break;
             case ENDPOINT:
                 base = BigDecimal.valueOf(snap.billableEndpoints());
@@ -173,30 +197,6 @@ public final class Meter {
         }
         int multiplier = item.multiplier(snap.edition());
         return multiplier == 1 ? base : base.multiply(BigDecimal.valueOf(multiplier));
-    }
-
-    /** COUNT items: reported usage inside the period, under a method and state where the item accrues. */
-    private static void addReportedUsage(List<Accrual> out, List<Segment> segments, List<TimelineEvent> events, Product product,
-                                         long from, long to) {
-        for (int i = 0; i < events.size(); i++) {
-            if (!(events.get(i) instanceof TimelineEvent.UsageRecorded usage)) {
-                continue;
-            }
-            long at = usage.at().getEpochSecond();
-            if (at < from || at >= to) {
-                continue;
-            }
-            BillingItem item = product.item(usage.item()).orElse(null);
-            if (item == null || item.granularity() != Granularity.COUNT) {
-                continue;
-            }
-            InstanceSnapshot snap = snapshotAt(segments, at);
-            if (snap == null || !item.accruesUnder(snap.method())) {
-                continue;
-            }
-            String spec = spec(item, snap, SpecRule.CURRENT);
-            out.add(new Accrual(item, spec, snap.method(), at, at, usage.quantity(), i));
-        }
     }
 
     /**
@@ -248,7 +248,7 @@ public final class Meter {
             return Math.max(peak, first + createdNow - createdAtFirst);
         }
     }
-    private static InstanceSnapshot snapshotAt(List<Segment> segments, long at) {
+    static InstanceSnapshot snapshotAt(List<Segment> segments, long at) {
         int i = Segment.firstEndingAfter(segments, at);
         if (i < segments.size() && segments.get(i).start() <= at) {
             return segments.get(i).snapshot();

@@ -87,7 +87,8 @@ public final class Rater {
             hourly.forEach((item, accruals) -> rateWholeHour(lines, accruals, pricing));
         }
         if (counted != null) {
-            counted.forEach((item, accruals) -> rateCounted(lines, item, accruals, pricing, usedThisCycle, freeByEvent));
+            counted.forEach((item, accruals) -> rateCounted(lines, item, accruals, pricing, new Cycle(metered, item, usedThisCycle),
+                    freeByEvent));
         }
         List<BillLine> result = new ArrayList<>(lines.size());
         for (LineSum line : lines) {
@@ -122,10 +123,27 @@ public final class Rater {
         }
     }
 
-    /** COUNT items: reported usage after what is left of the monthly free quota, in report order. */
-    private void rateCounted(List<LineSum> lines, BillingItem item, List<Accrual> accruals, Pricing pricing,
-                             Map<String, BigDecimal> usedThisCycle, Map<Integer, BigDecimal> freeByEvent) {
-        BigDecimal used = usedThisCycle.getOrDefault(item.code(), BigDecimal.ZERO);
+    /**
+     * Where a COUNT item stands before the period: the quantity used in the cycle so far (the
+     * caller's figure, else what metering found on the timeline) and the period's allowance.
+     */
+    private record Cycle(BigDecimal used, BigDecimal allowance) {
+
+        Cycle(Metered metered, BillingItem item, Map<String, BigDecimal> usedThisCycle) {
+            this(usedThisCycle.getOrDefault(item.code(), metered.cycleUsage().getOrDefault(item.code(), BigDecimal.ZERO)),
+                    metered.allowances().getOrDefault(item.code(), BigDecimal.ZERO));
+        }
+    }
+
+    /**
+     * COUNT items: reported usage, in report order, after what is left of the monthly free quota
+     * and then of the period's allowance; what remains is charged at the tier its place in the
+     * month's usage falls in (the free part of a report is its first part).
+     */
+    private void rateCounted(List<LineSum> lines, BillingItem item, List<Accrual> accruals, Pricing pricing, Cycle cycle,
+                             Map<Integer, BigDecimal> freeByEvent) {
+        BigDecimal used = cycle.used();
+        BigDecimal allowanceLeft = cycle.allowance();
         boolean accountWide = item.quotaScope() == QuotaScope.ACCOUNT;
         for (Accrual a : accruals) {
             BigDecimal free;
@@ -139,9 +157,27 @@ public final class Rater {
                 free = BigDecimal.valueOf(item.freeQuota(a.spec())).subtract(used).max(BigDecimal.ZERO);
             }
             BigDecimal charged = a.rate().subtract(free).max(BigDecimal.ZERO);
+            BigDecimal covered = charged.min(allowanceLeft);
+            allowanceLeft = allowanceLeft.subtract(covered);
+            charged = charged.subtract(covered);
+            BigDecimal from = used.add(a.rate()).subtract(charged);
             used = used.add(a.rate());
             if (charged.signum() > 0) {
-                sum(lines, a, priceAt(a, pricing, a.start())).add(charged, a, a.start(), a.start());
+                chargeTiers(lines, a, priceAt(a, pricing, a.start()), from, charged);
+            }
+        }
+    }
+
+    /** Charges the units [from, from + quantity) of the month's usage, each tier's part on its own line. */
+    private static void chargeTiers(List<LineSum> lines, Accrual a, PriceEntry entry, BigDecimal from, BigDecimal quantity) {
+        BigDecimal to = from.add(quantity);
+        List<PriceEntry.Tier> tiers = entry.tiers();
+        for (int t = 0; t <= tiers.size(); t++) {
+            BigDecimal lower = t == 0 ? BigDecimal.ZERO : tiers.get(t - 1).above();
+            BigDecimal upper = t == tiers.size() ? to : tiers.get(t).above().min(to);
+            BigDecimal part = upper.min(to).subtract(lower.max(from));
+            if (part.signum() > 0) {
+                sum(lines, a, entry, t).add(part, a, a.start(), a.start());
             }
         }
     }
@@ -180,12 +216,17 @@ public final class Rater {
 
     /** The line of (item, spec, method, price entry); an instance has only a handful, so a scan beats a map. */
     private static LineSum sum(List<LineSum> lines, Accrual a, PriceEntry entry) {
+        return sum(lines, a, entry, 0);
+    }
+
+    /** The line of (item, spec, method, price entry, tier of that entry). */
+    private static LineSum sum(List<LineSum> lines, Accrual a, PriceEntry entry, int tier) {
         for (LineSum l : lines) {
-            if (l.item == a.item() && l.entry == entry && l.method == a.method() && l.spec.equals(a.spec())) {
+            if (l.item == a.item() && l.entry == entry && l.tier == tier && l.method == a.method() && l.spec.equals(a.spec())) {
                 return l;
             }
         }
-        LineSum l = new LineSum(a.item(), a.spec(), a.method(), entry);
+        LineSum l = new LineSum(a.item(), a.spec(), a.method(), entry, tier);
         lines.add(l);
         return l;
     }
@@ -196,26 +237,36 @@ public final class Rater {
         final String spec;
         final BillingMethod method;
         final PriceEntry entry;
+        final int tier;
         BigDecimal quantity = BigDecimal.ZERO;
         final List<Explanation.Part> parts = new ArrayList<>(2);
+        final List<String> notes = new ArrayList<>(0);
 
-        LineSum(BillingItem item, String spec, BillingMethod method, PriceEntry entry) {
+        LineSum(BillingItem item, String spec, BillingMethod method, PriceEntry entry, int tier) {
             this.item = item;
             this.spec = spec;
             this.method = method;
             this.entry = entry;
+            this.tier = tier;
         }
 
         void add(BigDecimal q, Accrual a, long start, long end) {
             quantity = quantity.add(q);
             parts.add(new Explanation.Part(start, end, a.rate(), a.eventIndex()));
+            a.note().ifPresent(n -> {
+                if (!notes.contains(n)) {
+                    notes.add(n);
+                }
+            });
         }
 
         BillLine toLine() {
-            BigDecimal amount = Rounding.lineAmount(quantity, entry.unitPrice(), item.unitSize());
+            BigDecimal unitPrice = tier == 0 ? entry.unitPrice() : entry.tiers().get(tier - 1).unitPrice();
+            String priceId = tier == 0 ? entry.id() : entry.id() + " tier above " + entry.tiers().get(tier - 1).above().toPlainString();
+            BigDecimal amount = Rounding.lineAmount(quantity, unitPrice, item.unitSize());
             return new BillLine(item.code(), item.name(), spec, method, quantity, item.quantityUnit(),
-                    entry.unitPrice(), item.unitSize(), item.priceUnit(), amount, false,
-                    new Explanation(parts, entry.id(), entry.source()));
+                    unitPrice, item.unitSize(), item.priceUnit(), amount, false,
+                    new Explanation(parts, priceId, entry.source(), notes));
         }
     }
 }

@@ -31,9 +31,10 @@ import io.billow.clock.SystemClock;
 import io.billow.lifecycle.Lifecycle;
 import io.billow.operation.OperationRunner;
 import io.billow.product.ProductModule;
+import io.billow.product.analyticdb.AnalyticDbModule;
 import io.billow.product.rds.RdsModule;
 import io.billow.product.rocketmq4.RocketMq4Module;
-import io.billow.product.rocketmq5.roa.RocketMq5RoaModule;
+import io.billow.product.rocketmq5.RocketMq5Module;
 import io.billow.provision.SimulatedProvisioner;
 import io.billow.resource.InstanceResources;
 import io.billow.scheduler.Scheduler;
@@ -129,7 +130,7 @@ public final class BillowServer implements AutoCloseable {
         ChangeRequests changeRequests = new ChangeRequests(jdbi, changes, provisioner, engineActions);
         this.scheduler = new Scheduler(clock, operations, settler, new Lifecycle(jdbi, provisioner, new Expiries(catalog, changes::rules)),
                 clock.isSimulated() ? now -> saveClock(jdbi, now) : ClockStore.NONE);
-        this.usage = new UsageIngest(jdbi, catalog, clock, provisioner, new Adjustments(catalog));
+        this.usage = new UsageIngest(jdbi, catalog, clock, provisioner, new Adjustments(catalog), changes::rules);
         this.payTypes = new SubscriptionToPayAsYouGo(jdbi, clock);
         this.resources = new InstanceResources(jdbi, catalog, clock, changes::rules);
         RequestAuthenticator signatures = RpcApi.authenticator(jdbi, accounts);
@@ -139,15 +140,13 @@ public final class BillowServer implements AutoCloseable {
         // The products Billow has code for, one line each; a catalog without one leaves it out.
         List<ProductModule> products = List.of(
                 new RdsModule(jdbi, catalog, changes, clock, provisioner, payTypes, accounts, tokens),
-                new RocketMq4Module(jdbi, catalog, changes, resources, tokens, clock, provisioner), new io.billow.product.analyticdb.AnalyticDbModule(jdbi, catalog, changes, tokens),
-                new RocketMq5RoaModule(jdbi, catalog, changes, resources, tokens));
+                new RocketMq4Module(jdbi, catalog, changes, resources, tokens, clock, provisioner),
+                new AnalyticDbModule(jdbi, catalog, changes, tokens),
+                new RocketMq5Module(jdbi, catalog, clock, changes, resources, tokens));
         List<ProductModule> offered = products.stream().filter(m -> catalog.product(m.product()).isPresent()).toList();
         ProductRoutes productRoutes = new ProductRoutes();
         offered.forEach(m -> {
-            // A module that adds only an API (RocketMq5RoaModule) has no rules; the product's own module registers them.
-            if (m.rules() != io.billow.change.ProductRules.NONE) {
-                changes.withRules(m.product(), m.rules());
-            }
+            changes.withRules(m.product(), m.rules());
             m.registerOperations(operations);
             m.registerRest(productRoutes);
         });

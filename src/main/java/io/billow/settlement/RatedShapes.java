@@ -108,14 +108,14 @@ final class RatedShapes {
 
     /** Everything rating reads: catalog items stand by their code (they are the catalog's own objects). */
     private record Key(String product, String region, String currency, Interval period, boolean methodChanged,
-                       List<AccrualKey> accruals) {
+                       List<AccrualKey> accruals, Map<String, BigDecimal> allowances, Map<String, BigDecimal> cycleUsage) {
 
         static Key of(Metered m, Rater.Pricing p) {
             List<AccrualKey> accruals = new ArrayList<>(m.accruals().size());
             for (Accrual a : m.accruals()) {
-                accruals.add(new AccrualKey(a.item().code(), a.spec(), a.method(), a.start(), a.end(), a.rate(), a.eventIndex()));
+                accruals.add(new AccrualKey(a.item().code(), a.spec(), a.method(), a.start(), a.end(), a.rate(), a.eventIndex(), a.note()));
             }
-            return new Key(p.product(), p.region(), p.currency(), m.period(), m.methodChanged(), accruals);
+            return new Key(p.product(), p.region(), p.currency(), m.period(), m.methodChanged(), accruals, m.allowances(), m.cycleUsage());
         }
     }
 
@@ -124,6 +124,7 @@ final class RatedShapes {
                              Instant quietBefore) {
     }
 
-    private record AccrualKey(String item, String spec, BillingMethod method, long start, long end, BigDecimal rate, int eventIndex) {
+    private record AccrualKey(String item, String spec, BillingMethod method, long start, long end, BigDecimal rate, int eventIndex,
+                              java.util.Optional<String> note) {
     }
 }

@@ -145,8 +145,18 @@ public sealed interface TimelineEvent {
         }
     }
 
-    /** A reported quantity (API calls, GB of traffic) for a COUNT item; idempotent by event id. */
-    record UsageRecorded(Instant at, String item, BigDecimal quantity, String eventId) implements TimelineEvent {
+    /**
+     * A reported quantity (API calls, GB of traffic) for a COUNT item; idempotent by event id.
+     *
+     * @param endpointId the endpoint the usage went through, when it was reported with one
+     */
+    record UsageRecorded(Instant at, String item, BigDecimal quantity, String eventId, java.util.Optional<String> endpointId)
+            implements TimelineEvent {
+
+        public UsageRecorded(Instant at, String item, BigDecimal quantity, String eventId) {
+            this(at, item, quantity, eventId, java.util.Optional.empty());
+        }
+
         public InstanceSnapshot applyTo(InstanceSnapshot before) {
             return before;
         }

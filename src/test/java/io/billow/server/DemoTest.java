@@ -17,6 +17,9 @@ class DemoTest {
         assertThat(out).contains("order UPGRADE", "order DOWNGRADE -");
         assertThat(out).contains("Upgrade the RocketMQ instance to Enterprise Platinum", "5000000 calls",
                 "now Standard billed Postpaid, with 2 topics and 1 group");
+        assertThat(out).contains("Estimate the upgrade to Shared (shared.s1): edition Standard → Shared", "ToBeUnpublished (consumer model)",
+                "Active (provider model)", "warning: traffic still goes through endpoint", "delete the old endpoint: its fees stop at",
+                "why: endpoint ");
         assertThat(out).doesNotContain("billow: ");
         java.util.regex.Matcher dir = java.util.regex.Pattern.compile("temporary database in (\\S+) with").matcher(out);
         assertThat(dir.find()).isTrue();

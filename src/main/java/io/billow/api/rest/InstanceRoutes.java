@@ -28,13 +28,14 @@ public final class InstanceRoutes {
 
     record CreateBody(String accountId, String product, String region, String zoneId, String edition, String instanceClass,
                       String billingMethod, Integer storageGb, String storageType, Integer months, BigDecimal minCapacity,
-                      BigDecimal maxCapacity, String engineVersion, Integer nodeCount) {
+                      BigDecimal maxCapacity, String engineVersion, Integer nodeCount, java.util.Map<String, String> options) {
     }
 
     record ChangeBody(String action, String instanceClass, Integer storageGb, Integer months, String postExpirationAction,
-                      Boolean enabled, Boolean confirmDeleteResource, Integer nodeCount) {
+                      Boolean enabled, Boolean confirmDeleteResource, Integer nodeCount, String edition) {
         ChangeRequest toRequest() {
-            return new ChangeRequest(action, instanceClass, storageGb, months, postExpirationAction, enabled, confirmDeleteResource, nodeCount);
+            return new ChangeRequest(action, instanceClass, storageGb, months, postExpirationAction, enabled, confirmDeleteResource, nodeCount,
+                    edition);
         }
     }
 
@@ -51,9 +52,20 @@ public final class InstanceRoutes {
     void create(Context ctx, Caller caller) {
         CreateBody b = Json.read(ctx.body(), CreateBody.class);
         String account = caller.requireAccount(b.accountId());
+        java.util.Map<String, String> options = b.options() == null ? java.util.Map.of() : b.options();
+        // An unknown product is refused below, by the creation check, with the products there are.
+        if (!options.isEmpty() && b.product() != null && changes.catalog().product(b.product()).isPresent()) {
+            java.util.Set<String> known = changes.rules(b.product()).creationOptions();
+            for (var o : options.entrySet()) {
+                if (!known.contains(o.getKey()) || o.getValue() == null) {
+                    throw new ProblemException(Codes.UNKNOWN_FIELD, "options." + o.getKey() + " is not a creation option of " + b.product()
+                            + " (its options: " + (known.isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(known))) + ")");
+                }
+            }
+        }
         var created = changes.create(account, new CreateInstance(b.product(), b.region(), b.zoneId(), b.edition(), b.instanceClass(),
                 b.billingMethod(), b.storageGb(), b.storageType(), b.months(), b.minCapacity(), b.maxCapacity(), b.engineVersion(),
-                java.util.Map.of(), b.nodeCount()));
+                options, b.nodeCount()));
         RestApi.json(ctx, 201, view(created.instance()).put("orderId", created.order().id()));
     }
 

@@ -92,11 +92,14 @@ public final class MoneyRoutes {
             n.set("editions", Json.MAPPER.valueToTree(p.editions().keySet()));
             ArrayNode classes = n.putArray("classes");
             p.classes().values().forEach(c -> classes.addObject().put("code", c.code()).put("edition", c.edition().orElse(null))
-                    .put("cores", c.cores()).put("memoryGb", c.memoryGb().toPlainString()).put("storageGb", c.storageGb()));
+                    .put("cores", c.cores()).put("memoryGb", c.memoryGb().toPlainString()).put("storageGb", c.storageGb())
+                    .set("limits", Json.MAPPER.valueToTree(new java.util.TreeMap<>(c.limits()))));
             ArrayNode items = n.putArray("items");
             for (BillingItem i : p.items()) {
-                items.addObject().put("code", i.code()).put("name", i.name()).put("measure", i.measure().name())
+                ObjectNode item = items.addObject().put("code", i.code()).put("name", i.name()).put("measure", i.measure().name())
                         .put("granularity", i.granularity().name()).put("priceUnit", i.priceUnit());
+                // The instance-type table: each type's free quota of the item.
+                item.set("freeQuota", Json.MAPPER.valueToTree(new java.util.TreeMap<>(i.freeQuotas())));
             }
             n.set("states", Json.MAPPER.valueToTree(p.states()));
         }
@@ -104,8 +107,15 @@ public final class MoneyRoutes {
         for (PriceEntry e : catalog.prices().entries()) {
             prices.addObject().put("id", e.id()).put("product", e.product()).put("item", e.item()).put("region", e.region())
                     .put("spec", e.spec()).put("currency", e.currency()).put("unitPrice", e.unitPrice().toPlainString())
-                    .put("effectiveFrom", e.effectiveFrom().toString()).put("sample", e.sample());
+                    .put("effectiveFrom", e.effectiveFrom().toString()).put("sample", e.sample())
+                    .set("tiers", tiers(e));
         }
         RestApi.json(ctx, 200, out);
+    }
+
+    private static ArrayNode tiers(PriceEntry e) {
+        ArrayNode out = Json.MAPPER.createArrayNode();
+        e.tiers().forEach(t -> out.addObject().put("above", t.above().toPlainString()).put("unitPrice", t.unitPrice().toPlainString()));
+        return out;
     }
 }

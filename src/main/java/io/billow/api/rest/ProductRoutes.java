@@ -45,6 +45,11 @@ public final class ProductRoutes {
         return this;
     }
 
+    public ProductRoutes delete(String path, Handler handler) {
+        routes.add(new Route("DELETE", path, handler));
+        return this;
+    }
+
     /** The estimator for a product's changes described by fields (no "action"). */
     public ProductRoutes estimates(String product, Estimator estimator) {
         if (estimators.putIfAbsent(product, estimator) != null) {

@@ -94,6 +94,8 @@ public final class RestApi {
         for (ProductRoutes.Route route : productRoutes.routes()) {
             if (route.method().equals("POST")) {
                 r.post(route.path(), ctx -> route.handler().handle(ctx, caller(ctx)));
+            } else if (route.method().equals("DELETE")) {
+                r.delete(route.path(), ctx -> route.handler().handle(ctx, caller(ctx)));
             } else {
                 r.get(route.path(), ctx -> route.handler().handle(ctx, caller(ctx)));
             }

@@ -27,11 +27,11 @@ import java.util.Map;
 public final class UsageRoutes {
 
     record UsageBody(String eventId, Instant at, BigDecimal rcu, Integer connections, Map<String, BigDecimal> counts,
-                     Map<String, BigDecimal> levels) {
+                     Map<String, BigDecimal> levels, String endpointId) {
     }
 
     record ChangeEstimateBody(String instanceId, String action, String instanceClass, Integer storageGb, Integer months,
-                              String postExpirationAction, Boolean enabled, Boolean confirmDeleteResource) {
+                              String postExpirationAction, Boolean enabled, Boolean confirmDeleteResource, String edition) {
     }
 
     private final Jdbi jdbi;
@@ -49,7 +49,7 @@ public final class UsageRoutes {
     void recordUsage(Context ctx, Caller caller) {
         UsageBody b = Json.read(ctx.body(), UsageBody.class);
         boolean recorded = usage.record(caller.scope(null), ctx.pathParam("id"), new UsageSample(b.eventId(), b.at(), b.rcu(), b.connections(),
-                b.counts(), b.levels()));
+                b.counts(), b.levels(), java.util.Optional.ofNullable(b.endpointId())));
         RestApi.json(ctx, recorded ? 201 : 200, Json.MAPPER.createObjectNode().put("eventId", b.eventId()).put("duplicate", !recorded));
     }
 
@@ -75,7 +75,7 @@ public final class UsageRoutes {
     /** A change that is an action (renew, upgradeEdition, unsubscribe...): the same run as the change, rolled back. */
     private void estimateChange(Context ctx, Caller caller, ChangeEstimateBody b) {
         ChangeRequests.Estimate e = changes.estimate(caller.scope(null), b.instanceId(), new ChangeRequest(b.action(), b.instanceClass(),
-                b.storageGb(), b.months(), b.postExpirationAction(), b.enabled(), b.confirmDeleteResource()));
+                b.storageGb(), b.months(), b.postExpirationAction(), b.enabled(), b.confirmDeleteResource(), null, b.edition()));
         ObjectNode out = Json.MAPPER.createObjectNode().put("instanceId", b.instanceId()).put("action", b.action())
                 .put("eligible", e.violations().isEmpty());
         e.done().ifPresent(d -> {

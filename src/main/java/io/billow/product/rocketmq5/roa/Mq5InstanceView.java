@@ -83,27 +83,34 @@ final class Mq5InstanceView {
     }
 
     /**
-     * The free quotas of the instance's type, from the catalog: each metered resource its edition
-     * is billed for with a free quota for its class, with the live count against it
-     * ({@code TOPIC_COUNT}, {@code GROUP_COUNT}, {@code CLIENT_COUNT}). Standard and Professional
-     * have none: they pay for every topic.
+     * The free quotas of the instance's type, from the catalog: each metered resource item its
+     * edition is billed for with a free quota for its class, with the live count against it. Topics
+     * and consumer groups share one quota (seed 002), shown as {@code TOPIC_AND_GROUP_COUNT};
+     * online clients as {@code CLIENT_COUNT}. Standard and Professional have none: they pay for
+     * every topic.
      */
     static ArrayNode quotas(Instance i, Product product, InstanceSnapshot current) {
-        Map<String, Long> free = new LinkedHashMap<>();
-        for (BillingItem item : product.items()) {
-            long quota = item.freeQuota(i.instanceClass());
-            if (item.measure() == Measure.RESOURCE && item.resource() != null && quota > 0 && item.multiplier(i.edition()) != 0) {
-                free.putIfAbsent(item.resource(), quota);
-            }
-        }
         ArrayNode out = JSON.createArrayNode();
-        free.forEach((resource, total) -> {
-            long used = current.count(resource);
-            String singular = resource.endsWith("s") ? resource.substring(0, resource.length() - 1) : resource;
-            out.addObject().put("quotaName", singular.toUpperCase(Locale.ROOT) + "_COUNT").put("totalCount", total.doubleValue())
+        for (BillingItem item : product.items()) {
+            long total = item.freeQuota(i.instanceClass());
+            if (item.measure() != Measure.RESOURCE || item.resource() == null || total <= 0 || item.multiplier(i.edition()) == 0) {
+                continue;
+            }
+            long used = item.conditions().count(item.resource(), current.counts());
+            out.addObject().put("quotaName", quotaName(item.resource())).put("totalCount", (double) total)
                     .put("usedCount", (double) used).put("freeCount", (double) Math.max(0, total - used));
-        });
+        }
         return out;
+    }
+
+    /** {@code topics_and_groups} → {@code TOPIC_AND_GROUP_COUNT}, {@code clients} → {@code CLIENT_COUNT}. */
+    private static String quotaName(String resource) {
+        StringBuilder name = new StringBuilder();
+        for (String part : resource.split("_and_")) {
+            String singular = part.endsWith("s") ? part.substring(0, part.length() - 1) : part;
+            name.append(name.isEmpty() ? "" : "_AND_").append(singular.toUpperCase(Locale.ROOT));
+        }
+        return name.append("_COUNT").toString();
     }
 
     private static ObjectNode scalars(Instance i, long topics, long groups) {

@@ -1,23 +1,30 @@
 package io.billow.product.rocketmq5.roa;
 
 import io.billow.instance.Instance;
+import io.billow.product.rocketmq5.Endpoints;
 
 import java.util.List;
 
 /**
- * The endpoints {@code GetInstance} lists under {@code networkInfo.endpoints}. Today every
- * instance has one, its default VPC endpoint, named after its id as the real service names it
- * ({@code <id>-vpc.<region>.rmq.aliyuncs.com:8080}); this one method is where the instance's
- * endpoint store (new and To Be Unpublished endpoints after an edition upgrade) is read from.
+ * The endpoints {@code GetInstance} lists under {@code networkInfo.endpoints}: the instance's
+ * endpoints not yet deleted, from the product's endpoint store, so that after an upgrade to Shared
+ * the new endpoint and the old one (To Be Unpublished) are both listed until the user deletes the
+ * old one.
  */
-public final class RoaEndpoints {
+final class RoaEndpoints {
 
     /** An endpoint as the API shows it; {@code status} is Billow's extra field, {@code Active} or {@code ToBeUnpublished}. */
-    public record Endpoint(String endpointId, String endpointType, String endpointUrl, String status) {
+    record Endpoint(String endpointId, String endpointType, String endpointUrl, String status) {
     }
 
-    public List<Endpoint> of(Instance instance) {
-        return List.of(new Endpoint(instance.id() + "-vpc", "TCP_VPC",
-                instance.id() + "-vpc." + instance.region() + ".rmq.aliyuncs.com:8080", "Active"));
+    private final Endpoints endpoints;
+
+    RoaEndpoints(Endpoints endpoints) {
+        this.endpoints = endpoints;
+    }
+
+    List<Endpoint> of(Instance instance) {
+        return endpoints.live(instance.id()).stream()
+                .map(e -> new Endpoint(e.endpointId(), e.type(), e.url(), e.status().wire())).toList();
     }
 }

@@ -148,7 +148,7 @@ class Mq5SdkSurfaceTest {
         GetInstanceResponseBody.GetInstanceResponseBodyData got = mq.getInstance(shared).getBody().getData();
         assertThat(List.of(got.getSeriesCode(), got.getProductInfo().getMsgProcessSpec())).containsExactly("shared", "shared.s2");
         assertThat(got.getInstanceQuotas()).extracting(q -> q.getQuotaName() + " " + q.getTotalCount() + " " + q.getUsedCount() + " "
-                + q.getFreeCount()).containsExactlyInAnyOrder("TOPIC_COUNT 500.0 2.0 498.0", "GROUP_COUNT 500.0 1.0 499.0",
+                + q.getFreeCount()).containsExactlyInAnyOrder("TOPIC_AND_GROUP_COUNT 500.0 3.0 497.0",
                 "CLIENT_COUNT 2000.0 0.0 2000.0");
 
         // Without msgProcessSpec, the series' first instance type.
@@ -156,7 +156,7 @@ class Mq5SdkSurfaceTest {
         got = mq.getInstance(dedicated).getBody().getData();
         assertThat(got.getProductInfo().getMsgProcessSpec()).isEqualTo("dedicated.d1");
         assertThat(got.getInstanceQuotas()).extracting(q -> q.getQuotaName() + " " + q.getTotalCount())
-                .containsExactlyInAnyOrder("TOPIC_COUNT 1000.0", "GROUP_COUNT 1000.0", "CLIENT_COUNT 20000.0");
+                .containsExactlyInAnyOrder("TOPIC_AND_GROUP_COUNT 1000.0", "CLIENT_COUNT 20000.0");
     }
 
     private static void topics(Client mq, String id) throws Exception {

@@ -4,13 +4,13 @@ import io.billow.api.roa.RoaRoutes;
 import io.billow.api.rpc.ClientTokens;
 import io.billow.catalog.Catalog;
 import io.billow.change.InstanceChanges;
-import io.billow.product.ProductModule;
+import io.billow.product.rocketmq5.Endpoints;
 import io.billow.resource.InstanceResources;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** The RocketMQ 5.x API {@value #VERSION} in its ROA style: instances, topics and consumer groups. */
-public final class RocketMq5RoaModule implements ProductModule {
+public final class RocketMq5Api {
 
     public static final String VERSION = "2022-08-01";
 
@@ -19,24 +19,21 @@ public final class RocketMq5RoaModule implements ProductModule {
     private final InstanceChanges changes;
     private final InstanceResources resources;
     private final ClientTokens<Handle> tokens;
+    private final Endpoints endpoints;
 
-    public RocketMq5RoaModule(Jdbi jdbi, Catalog catalog, InstanceChanges changes, InstanceResources resources, ClientTokens<Handle> tokens) {
+    public RocketMq5Api(Jdbi jdbi, Catalog catalog, InstanceChanges changes, InstanceResources resources, ClientTokens<Handle> tokens,
+                        Endpoints endpoints) {
         this.jdbi = jdbi;
         this.catalog = catalog;
         this.changes = changes;
         this.resources = resources;
         this.tokens = tokens;
+        this.endpoints = endpoints;
     }
 
-    @Override
-    public String product() {
-        return Mq5Instances.PRODUCT;
-    }
-
-    @Override
-    public void registerRoa(RoaRoutes routes) {
+    public void register(RoaRoutes routes) {
         Mq5Instances instances = new Mq5Instances(jdbi, catalog);
-        Mq5InstanceActions actions = new Mq5InstanceActions(jdbi, instances, changes, resources, new RoaEndpoints());
+        Mq5InstanceActions actions = new Mq5InstanceActions(jdbi, instances, changes, resources, new RoaEndpoints(endpoints));
         Mq5Resources shared = new Mq5Resources(instances, resources);
         Mq5Topics topics = new Mq5Topics(shared);
         Mq5Groups groups = new Mq5Groups(shared);
