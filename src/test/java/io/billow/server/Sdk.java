@@ -20,8 +20,15 @@ final class Sdk {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DefaultAcsClient client;
+    /** Billow's host:port, asked at each call so that the shared server starts only when a test uses it. */
+    private final java.util.function.Supplier<String> endpoint;
 
     private Sdk(String keyId, String secret) {
+        this(keyId, secret, Sdk::endpoint);
+    }
+
+    private Sdk(String keyId, String secret, java.util.function.Supplier<String> endpoint) {
+        this.endpoint = endpoint;
         DefaultProfile profile = DefaultProfile.getProfile("cn-hangzhou", keyId, secret);
         profile.getHttpClientConfig().setProtocolType(ProtocolType.HTTP);
         this.client = new DefaultAcsClient(profile);
@@ -29,6 +36,11 @@ final class Sdk {
 
     static Sdk of(TestServer.Tenant tenant) {
         return new Sdk(tenant.accessKeyId(), tenant.accessKeySecret());
+    }
+
+    /** The SDK pointed at a test class's own server. */
+    static Sdk of(TestServer.Tenant tenant, OwnServer server) {
+        return new Sdk(tenant.accessKeyId(), tenant.accessKeySecret(), () -> "127.0.0.1:" + server.server().port());
     }
 
     static Sdk withKey(String keyId, String secret) {
@@ -40,7 +52,7 @@ final class Sdk {
     }
 
     <T extends AcsResponse> T call(AcsRequest<T> request) throws ClientException {
-        request.setSysEndpoint(endpoint());
+        request.setSysEndpoint(endpoint.get());
         // Some SDKs (RAM) pin HTTPS on their requests; the test server speaks HTTP.
         request.setSysProtocol(ProtocolType.HTTP);
         return client.getAcsResponse(request);
@@ -49,7 +61,7 @@ final class Sdk {
     /** An action the typed SDKs lack (RAM's CreateServiceLinkedRole), sent as the core SDK's CommonRequest. */
     JsonNode common(String version, String action, Map<String, String> parameters) throws ClientException {
         CommonRequest request = new CommonRequest();
-        request.setSysDomain(endpoint());
+        request.setSysDomain(endpoint.get());
         request.setSysProtocol(ProtocolType.HTTP);
         request.setSysMethod(MethodType.POST);
         request.setSysVersion(version);

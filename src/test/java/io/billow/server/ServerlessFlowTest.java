@@ -126,9 +126,9 @@ class ServerlessFlowTest {
     @Test
     void aZoneWithoutServerlessCapacityRefusesBeforeAnythingIsWritten() {
         TestServer.Tenant t = tenantWithRoles();
-        String id = t.api().post("/api/v1/instances", RestApiTest.RDS.replace("}", ",\"zoneId\":\"cn-hangzhou-full\"}")).body()
+        String id = t.api().post("/api/v1/instances", RestApiTest.RDS.replace("}", ",\"zoneId\":\"cn-hangzhou-j\"}")).body()
                 .get("instanceId").asText();
-        TestServer.get().provisioner().setCapacity("rds-postgresql", "cn-hangzhou-full", BillingMethod.SERVERLESS, 0);
+        TestServer.get().provisioner().setCapacity("rds-postgresql", "cn-hangzhou-j", BillingMethod.SERVERLESS, 0);
 
         ApiClient.Response r = t.api().post("/api/v1/instances/" + id + "/switch", SWITCH);
 

@@ -91,8 +91,10 @@ public final class MoneyRoutes {
             n.set("regions", Json.MAPPER.valueToTree(p.regions()));
             n.set("editions", Json.MAPPER.valueToTree(p.editions().keySet()));
             ArrayNode classes = n.putArray("classes");
-            p.classes().values().forEach(c -> classes.addObject().put("code", c.code()).put("edition", c.edition().orElse(null))
-                    .put("cores", c.cores()).put("memoryGb", c.memoryGb().toPlainString()).put("storageGb", c.storageGb()));
+            p.classes().values().forEach(c -> CatalogBounds.storage(p, c, classes.addObject().put("code", c.code())
+                    .put("edition", c.edition().orElse(null)).put("cores", c.cores()).put("memoryGb", c.memoryGb().toPlainString())
+                    .put("storageGb", c.storageGb())));
+            CatalogBounds.product(p, n);
             ArrayNode items = n.putArray("items");
             for (BillingItem i : p.items()) {
                 items.addObject().put("code", i.code()).put("name", i.name()).put("measure", i.measure().name())
