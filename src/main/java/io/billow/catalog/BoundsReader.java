@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  */
 final class BoundsReader {
 
-    static final Set<String> KEYS = Set.of("storage", "engineVersions", "defaultEngineVersion", "zones");
+    static final Set<String> KEYS = Set.of("storage", "engineVersions", "defaultEngineVersion", "zones", "capacity");
+    private static final Set<String> CAPACITY_KEYS = Set.of("min", "max", "step", "lowestMax");
     private static final Set<String> STORAGE_KEYS = Set.of("minGb", "maxGb", "stepGb", "methods");
     /** Zone ids are their region and a short suffix (cn-hangzhou-h); a longer or odd one is a typo. */
     private static final Pattern ZONE = Pattern.compile("[a-z0-9-]{1,40}");
@@ -44,7 +45,46 @@ final class BoundsReader {
                 }
             }
         });
-        return new ParameterBounds(storage(facts.get("storage")), versions, Optional.ofNullable(defaultVersion), zones);
+        return new ParameterBounds(storage(facts.get("storage")), versions, Optional.ofNullable(defaultVersion), zones,
+                capacity(facts.get("capacity")));
+    }
+
+    /** Serverless class → {min, max, step, lowestMax} in capacity units (decimals: RDS steps by 0.5 RCU). */
+    private Map<String, CapacityRange> capacity(Node node) {
+        Map<String, CapacityRange> out = new LinkedHashMap<>();
+        if (node == null) {
+            return out;
+        }
+        for (Map.Entry<String, Node> e : f.mapping(node, "facts.capacity", null).entrySet()) {
+            String what = "facts.capacity." + e.getKey();
+            Map<String, Node> m = f.mapping(e.getValue(), what, CAPACITY_KEYS);
+            BigDecimal min = units(m, "min", what, e.getValue());
+            BigDecimal max = units(m, "max", what, e.getValue());
+            BigDecimal step = units(m, "step", what, e.getValue());
+            BigDecimal lowestMax = m.containsKey("lowestMax") ? units(m, "lowestMax", what, e.getValue()) : min;
+            if (min == null || max == null || step == null || lowestMax == null) {
+                continue;
+            }
+            try {
+                out.put(e.getKey(), new CapacityRange(min, max, step, lowestMax));
+            } catch (IllegalArgumentException bad) {
+                f.error(e.getValue(), what + ": " + bad.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private BigDecimal units(Map<String, Node> m, String key, String what, Node parent) {
+        if (!m.containsKey(key)) {
+            f.error(parent, what + " is missing '" + key + "'");
+            return null;
+        }
+        BigDecimal v = f.decimal(m.get(key), what + "." + key);
+        if (v != null && (v.signum() < 0 || v.compareTo(BigDecimal.valueOf(100_000)) > 0)) {
+            f.error(m.get(key), what + "." + key + " must be within 0–100,000");
+            return null;
+        }
+        return v;
     }
 
     private Map<String, StorageType> storage(Node node) {

@@ -13,17 +13,20 @@ import java.util.Optional;
  * @param engineVersions       major version ("16.0") → minor versions, oldest first; in catalog order
  * @param defaultEngineVersion the major version of an instance created without one
  * @param zones                region → its zones; the first is where an instance goes when none is asked
+ * @param capacity             serverless class code → the capacity range it takes
  */
 public record ParameterBounds(Map<String, StorageType> storage, Map<String, List<String>> engineVersions,
-                              Optional<String> defaultEngineVersion, Map<String, List<String>> zones) {
+                              Optional<String> defaultEngineVersion, Map<String, List<String>> zones,
+                              Map<String, CapacityRange> capacity) {
 
     /** A product that bounds none of these. */
-    public static final ParameterBounds NONE = new ParameterBounds(Map.of(), Map.of(), Optional.empty(), Map.of());
+    public static final ParameterBounds NONE = new ParameterBounds(Map.of(), Map.of(), Optional.empty(), Map.of(), Map.of());
 
     public ParameterBounds {
         storage = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(storage));
         engineVersions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(engineVersions));
         zones = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(zones));
+        capacity = Map.copyOf(capacity);
         if (defaultEngineVersion.isPresent() && !engineVersions.containsKey(defaultEngineVersion.get())) {
             throw new IllegalArgumentException("the default engine version " + defaultEngineVersion.get() + " is not one of "
                     + engineVersions.keySet());

@@ -79,6 +79,11 @@ public record Product(
         return own.isEmpty() ? Optional.of(type.range()) : type.range().narrowedBy(own.get());
     }
 
+    /** The capacity range a serverless class takes, if the catalog gives one. */
+    public Optional<CapacityRange> capacity(String classCode) {
+        return Optional.ofNullable(facts.bounds().capacity().get(classCode));
+    }
+
     public boolean hasState(String state) {
         return states.containsKey(state);
     }

@@ -144,7 +144,7 @@ public final class InstanceChanges {
                     BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, "pay-as-you-go and serverless instances are billed hourly after use",
                     orderDetails(req, attributes, now), now);
             EventLog.emit(h, accountId, id, "instance.created", now, EventLog.payload().put("product", c.product().code())
-                    .put("billingMethod", snapshot.method().alibabaName()).put("orderId", order.id()));
+                    .put("billingMethod", snapshot.method().catalogName()).put("orderId", order.id()));
             return new Created(InstanceStore.get(h, accountId, id), order);
         });
     }

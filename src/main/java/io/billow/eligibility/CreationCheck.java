@@ -55,7 +55,7 @@ public final class CreationCheck {
         Bounds.engineVersion(product, req.engineVersion(), problems);
         Integer nodes = nodes(cls, req.nodeCount(), problems);
         if (method == BillingMethod.SERVERLESS) {
-            Rcu.check(req.rcuMin(), req.rcuMax(), problems);
+            Rcu.check(cls == null ? Rcu.DEFAULT : Rcu.rangeOf(product, cls.code()), req.rcuMin(), req.rcuMax(), problems);
         } else if (req.rcuMin() != null || req.rcuMax() != null) {
             problems.add(Problem.of(Codes.INVALID_PARAMETER, "a capacity range only applies to Serverless instances"));
         }

@@ -15,6 +15,7 @@ import io.billow.api.rest.WebhookRoutes;
 import io.billow.api.rpc.RequestAuthenticator;
 import io.billow.api.rpc.RpcGateway;
 import io.billow.api.rpc.bss.BssActions;
+import io.billow.api.rpc.Diagnoses;
 import io.billow.catalog.Catalog;
 import io.billow.catalog.CatalogLoader;
 import io.billow.change.Adjustments;
@@ -151,7 +152,7 @@ public final class BillowServer implements AutoCloseable {
                 new SignedNativeCalls(signatures, accounts), new WebhookRoutes(webhooks, clock),
                 new ResourceRoutes(resources, catalog.products().values().stream().flatMap(p -> p.facts().resourceKinds().stream()).toList()),
                 productRoutes);
-        RpcGateway rpc = RpcApi.gateway(signatures, clock, accounts, offered, new BssActions(jdbi, accounts, changeRequests, tokens));
+        RpcGateway rpc = RpcApi.gateway(signatures, clock, accounts, offered, new BssActions(jdbi, accounts, changeRequests, tokens, catalog));
         this.http = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -159,6 +160,7 @@ public final class BillowServer implements AutoCloseable {
             cfg.jetty.port = options.port();
             cfg.http.maxRequestSize = RequestBodies.MAX_BODY_BYTES;
             rest.routes(cfg);
+            cfg.routes.get(Diagnoses.PATH, ctx -> diagnose(ctx, rpc.diagnoses()));
             // After the REST routes: the gateway takes every other path, as the SDKs post to "/".
             rpc.addRoutes(cfg.routes);
         });
@@ -168,6 +170,15 @@ public final class BillowServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** GET /api/v1/diagnosis?Code=…&RequestId=…: where every RPC error's Recommend link leads. */
+    private static void diagnose(io.javalin.http.Context ctx, Diagnoses diagnoses) {
+        String code = ctx.queryParam("Code");
+        if (code == null || code.isEmpty() || code.length() > 128) {
+            throw new io.billow.problem.ProblemException(io.billow.problem.Codes.MISSING_PARAMETER, "Code is required: the error code to explain");
+        }
+        ctx.status(200).contentType("application/json").result(diagnoses.answer(code, ctx.queryParam("RequestId")).toString());
     }
 
     /** Starts Billow and returns once it answers HTTP. */

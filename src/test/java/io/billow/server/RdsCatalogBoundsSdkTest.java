@@ -159,6 +159,53 @@ class RdsCatalogBoundsSdkTest {
         assertThat(checked).isEqualTo(8 * 4 + 2 * 2);
     }
 
+    /** The native API's creation goes through the same bounds, with the same codes. */
+    @Test
+    void theNativeApiRefusesTheSameInstances() {
+        TestServer.Tenant t = SERVER.newTenant("USD", "1000");
+        String base = "{\"product\":\"rds-postgresql\",\"region\":\"cn-hangzhou\",\"edition\":\"HighAvailability\","
+                + "\"instanceClass\":\"pg.n2.medium.2c\",\"billingMethod\":\"PayAsYouGo\"";
+        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        refused.put(base + "}", "MissingParameter");
+        for (int gb : new int[] {0, 1, 5, 19}) {
+            refused.put(base + ",\"storageGb\":" + gb + "}", "InvalidDBInstanceStorage");
+        }
+        refused.put(base + ",\"storageGb\":100,\"zoneId\":\"cn-hangzhou-zz\"}", "InvalidZoneId.NotFound");
+        for (String version : new String[] {"99.9", "9.4", "banana"}) {
+            refused.put(base + ",\"storageGb\":100,\"engineVersion\":\"" + version + "\"}", "InvalidEngineVersion.Malformed");
+        }
+        refused.forEach((body, code) -> {
+            var r = t.api().post("/api/v1/instances", body);
+            assertThat(r.status()).as(body).isEqualTo(code.endsWith(".NotFound") ? 404 : 400);
+            assertThat(r.code()).as(body).isEqualTo(code);
+        });
+        assertThat(instances(t)).isZero();
+        assertThat(orders(t)).isZero();
+    }
+
+    @Test
+    void serverlessCapacityOutsideTheClassRangeTheCatalogReportsIsRefused() throws Exception {
+        TestServer.Tenant t = SERVER.newTenant("USD", "1000");
+        Sdk sdk = Sdk.of(t, SERVER);
+        JsonNode capacity = catalogClasses().get("pg.n2.serverless.2c").get("capacity");
+        assertThat(List.of(capacity.get("min").asText(), capacity.get("max").asText(), capacity.get("step").asText(),
+                capacity.get("lowestMax").asText())).containsExactly("0.5", "14", "0.5", "1");
+        for (double[] range : new double[][] {{0.25, 4}, {0.5, 14.5}, {0.5, 0.5}, {4, 2}, {0.5, 3.7}}) {
+            assertThat(serverless(sdk, range[0], range[1])).as(range[0] + "–" + range[1]).isEqualTo("InvalidRCUValue");
+        }
+        assertThat(instances(t)).isZero();
+        assertThat(serverless(sdk, 0.5, 14)).isNull();
+        assertThat(serverless(sdk, 14, 14)).isNull();
+    }
+
+    private static String serverless(Sdk sdk, double min, double max) {
+        CreateDBInstanceRequest r = RdsFixture.create();
+        r.setDBInstanceClass("pg.n2.serverless.2c");
+        r.setPayType("Serverless");
+        r.setServerlessConfig(capacity(min, max));
+        return code(sdk, r);
+    }
+
     /** The error code of creating that instance, or null if it was created. */
     private static String creates(Sdk sdk, String cls, String payType, String type, int gb) {
         CreateDBInstanceRequest r = RdsFixture.create();
@@ -167,15 +214,24 @@ class RdsCatalogBoundsSdkTest {
         r.setDBInstanceStorageType(type);
         r.setDBInstanceStorage(gb);
         if (payType.equals("Serverless")) {
-            CreateDBInstanceRequest.ServerlessConfig config = new CreateDBInstanceRequest.ServerlessConfig();
-            config.setMinCapacity(0.5);
-            config.setMaxCapacity(8.0);
-            config.setAutoPause(false);
-            config.setSwitchForce(false);
-            r.setServerlessConfig(config);
+            r.setServerlessConfig(capacity(0.5, 8.0));
         }
+        return code(sdk, r);
+    }
+
+    private static CreateDBInstanceRequest.ServerlessConfig capacity(double min, double max) {
+        CreateDBInstanceRequest.ServerlessConfig config = new CreateDBInstanceRequest.ServerlessConfig();
+        config.setMinCapacity(min);
+        config.setMaxCapacity(max);
+        config.setAutoPause(false);
+        config.setSwitchForce(false);
+        return config;
+    }
+
+    /** The error code of a request, or null if it was answered. */
+    private static String code(Sdk sdk, com.aliyuncs.AcsRequest<?> request) {
         try {
-            sdk.call(r);
+            sdk.call(request);
             return null;
         } catch (ClientException e) {
             return e.getErrCode();

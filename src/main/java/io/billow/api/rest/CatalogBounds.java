@@ -22,8 +22,10 @@ final class CatalogBounds {
     private CatalogBounds() {
     }
 
-    /** A class's storage sizes for each storage type and billing method it can be bought with. */
+    /** A class's storage sizes for each storage type and billing method it can be bought with, and its capacity range. */
     static void storage(Product p, InstanceClass c, ObjectNode out) {
+        p.capacity(c.code()).ifPresent(r -> out.putObject("capacity").put("min", r.min().toPlainString()).put("max", r.max().toPlainString())
+                .put("step", r.step().toPlainString()).put("lowestMax", r.lowestMax().toPlainString()));
         ArrayNode storage = out.putArray("storage");
         for (String type : storageTypes(p)) {
             for (BillingMethod m : BillingMethod.values()) {
