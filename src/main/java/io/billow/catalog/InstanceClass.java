@@ -56,6 +56,15 @@ public record InstanceClass(String code, Optional<String> edition, Set<BillingMe
                 Math.max(1, limits.getOrDefault("storageStepGb", 1L))));
     }
 
+    /**
+     * Why {@code gb} is not a storage size the class's own limits allow, if it is not. Creation and
+     * changes check storage through {@code Product.storageRange}, which also applies the storage type's range.
+     */
+    public Optional<String> storageProblem(long gb) {
+        return storageLimits().filter(r -> !r.allows(gb)).map(r -> code + " takes " + r.minGb() + "–" + r.maxGb()
+                + " GB of storage in steps of " + r.stepGb() + ", not " + gb);
+    }
+
     /** A limit of the class, if it has one of that name. */
     public Optional<Long> limit(String name) {
         return Optional.ofNullable(limits.get(name));

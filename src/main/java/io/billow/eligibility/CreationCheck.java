@@ -28,6 +28,9 @@ import java.util.TreeSet;
  */
 public final class CreationCheck {
 
+    /** A limit on everything: no instance has more storage than this, whatever its catalog says. */
+    public static final int MAX_STORAGE_GB = (int) io.billow.catalog.StorageRange.MAX_GB;
+
     private CreationCheck() {
     }
 
