@@ -160,7 +160,7 @@ public final class BillowServer implements AutoCloseable {
             cfg.jetty.port = options.port();
             cfg.http.maxRequestSize = RequestBodies.MAX_BODY_BYTES;
             rest.routes(cfg);
-            cfg.routes.get(Diagnoses.PATH, ctx -> diagnose(ctx, rpc.diagnoses()));
+            cfg.routes.get(Diagnoses.PATH, rpc.diagnoses());
             // After the REST routes: the gateway takes every other path, as the SDKs post to "/".
             rpc.addRoutes(cfg.routes);
         });
@@ -170,15 +170,6 @@ public final class BillowServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-    }
-
-    /** GET /api/v1/diagnosis?Code=…&RequestId=…: where every RPC error's Recommend link leads. */
-    private static void diagnose(io.javalin.http.Context ctx, Diagnoses diagnoses) {
-        String code = ctx.queryParam("Code");
-        if (code == null || code.isEmpty() || code.length() > 128) {
-            throw new io.billow.problem.ProblemException(io.billow.problem.Codes.MISSING_PARAMETER, "Code is required: the error code to explain");
-        }
-        ctx.status(200).contentType("application/json").result(diagnoses.answer(code, ctx.queryParam("RequestId")).toString());
     }
 
     /** Starts Billow and returns once it answers HTTP. */

@@ -201,6 +201,10 @@ class RdsBssSurfacesSdkTest {
         JsonNode forgotten = get(missing.body().get("Recommend").asText().replaceAll("RequestId=[^&]*", "RequestId=not-kept"));
         assertThat(forgotten.get("explanation").asText()).contains("parameter the action requires");
         assertThat(forgotten.get("request").isNull()).isTrue();
+        HttpResponse<String> noCode = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(SERVER.server().url()
+                + "/api/v1/diagnosis")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(noCode.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(noCode.body()).get("code").asText()).isEqualTo("MissingParameter");
         // A Recommend that is not a link is advice in words, never a path that leads nowhere.
         RawRpc.Answer unknown = rpc.call("2014-08-15", "NoSuchAction", Map.of());
         assertThat(unknown.body().get("Recommend").asText()).doesNotStartWith("/");

@@ -2,7 +2,10 @@ package io.billow.api.rpc;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.billow.problem.Codes;
+import io.billow.problem.ProblemException;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -17,7 +20,7 @@ import java.util.TreeSet;
  * never their values). The last {@link #MAX_KEPT} refusals of this node are kept in memory; a
  * link whose request is no longer kept still explains its code.
  */
-public final class Diagnoses {
+public final class Diagnoses implements Handler {
 
     /** A limit on everything: at most this many refused requests are remembered. */
     public static final int MAX_KEPT = 10_000;
@@ -69,6 +72,16 @@ public final class Diagnoses {
     static String link(Context ctx, String code, String requestId) {
         String host = Optional.ofNullable(ctx.header("Host")).filter(h -> h.matches("[A-Za-z0-9.:\\[\\]-]{1,255}")).orElse("127.0.0.1");
         return "http://" + host + PATH + "?Code=" + PercentEncoding.encode(code) + "&RequestId=" + PercentEncoding.encode(requestId);
+    }
+
+    /** GET /api/v1/diagnosis?Code=…&RequestId=…: where every RPC error's Recommend link leads (no key needed). */
+    @Override
+    public void handle(Context ctx) {
+        String code = ctx.queryParam("Code");
+        if (code == null || code.isEmpty() || code.length() > 128) {
+            throw new ProblemException(Codes.MISSING_PARAMETER, "Code is required: the error code to explain");
+        }
+        ctx.status(200).contentType("application/json").result(answer(code, ctx.queryParam("RequestId")).toString());
     }
 
     /** The diagnosis of a code and, when this node still keeps it, of the request. */
