@@ -87,6 +87,13 @@ class RdsCatalogBoundsSdkTest {
                 .isEqualTo("rds_postgres_1400_20240830");
         var byDefault = RdsFixture.describe(sdk, RdsFixture.createInstance(sdk));
         assertThat(byDefault.getZoneId()).as("the region's first zone").isEqualTo("cn-hangzhou-h");
+
+        DescribeAvailableClassesRequest inNoZone = new DescribeAvailableClassesRequest();
+        inNoZone.setZoneId("cn-hangzhou-zz");
+        assertThat(refusal(sdk, inNoZone).getErrCode()).as("asked as creation is refused").isEqualTo("InvalidZoneId.NotFound");
+        DescribeAvailableClassesRequest oldVersion = new DescribeAvailableClassesRequest();
+        oldVersion.setEngineVersion("9.4");
+        assertThat(refusal(sdk, oldVersion).getErrCode()).isEqualTo("InvalidEngineVersion.Malformed");
     }
 
     @Test
