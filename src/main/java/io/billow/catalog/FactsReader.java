@@ -14,11 +14,18 @@ import java.util.regex.Pattern;
 /** Reads a product file's {@code facts:} block and its classes' {@code limits:} (format in catalog/README.md). */
 final class FactsReader {
 
-    private static final Set<String> FACT_KEYS = Set.of("idFormat", "retentionDays", "defaultStorageType", "durations", "termMonths", "resourceKinds");
+    private static final Set<String> FACT_KEYS = keys();
     /** Literal id text and random runs; enough randomness that ids reveal nothing and never collide in practice. */
     private static final Pattern ID_FORMAT = Pattern.compile("([A-Za-z0-9_-]|\\{(lower|digits|alnum):([1-9][0-9]?)})+");
 
     private final YamlFile f;
+
+    private static Set<String> keys() {
+        Set<String> keys = new java.util.HashSet<>(Set.of("idFormat", "retentionDays", "defaultStorageType", "durations", "termMonths",
+                "resourceKinds"));
+        keys.addAll(BoundsReader.KEYS);
+        return Set.copyOf(keys);
+    }
 
     FactsReader(YamlFile f) {
         this.f = f;
@@ -42,7 +49,8 @@ final class FactsReader {
         String storage = f.optionalText(m, "defaultStorageType", null);
         return new ProductFacts(idFormat, retention == null ? d.retentionDays() : retention, Optional.ofNullable(storage),
                 positiveNumbers(m.get("durations"), "facts.durations"), terms(m.get("termMonths"), d.termMonths()),
-                m.containsKey("resourceKinds") ? f.texts(m.get("resourceKinds"), "facts.resourceKinds") : List.of());
+                m.containsKey("resourceKinds") ? f.texts(m.get("resourceKinds"), "facts.resourceKinds") : List.of(),
+                new BoundsReader(f).read(m));
     }
 
     /** A class's limits: name → whole number. */

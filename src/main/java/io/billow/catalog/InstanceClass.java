@@ -46,18 +46,23 @@ public record InstanceClass(String code, Optional<String> edition, Set<BillingMe
         return Optional.empty();
     }
 
-    /** Why {@code gb} is not a storage size this class can have (limits storageMinGb/storageMaxGb/storageStepGb), if it is not. */
-    public Optional<String> storageProblem(long gb) {
+    /** The class's own storage bounds (limits storageMinGb, storageMaxGb, storageStepGb), if it has them. */
+    public Optional<StorageRange> storageLimits() {
         if (!limits.containsKey("storageMinGb")) {
             return Optional.empty();
         }
         long min = limits.get("storageMinGb");
-        long max = limits.getOrDefault("storageMaxGb", Long.MAX_VALUE);
-        long step = limits.getOrDefault("storageStepGb", 1L);
-        if (gb < min || gb > max || (gb - min) % step != 0) {
-            return Optional.of(code + " takes " + min + "–" + max + " GB of storage in steps of " + step + ", not " + gb);
-        }
-        return Optional.empty();
+        return Optional.of(new StorageRange(min, Math.max(min, limits.getOrDefault("storageMaxGb", StorageRange.MAX_GB)),
+                Math.max(1, limits.getOrDefault("storageStepGb", 1L))));
+    }
+
+    /**
+     * Why {@code gb} is not a storage size the class's own limits allow, if it is not. Creation and
+     * changes check storage through {@code Product.storageRange}, which also applies the storage type's range.
+     */
+    public Optional<String> storageProblem(long gb) {
+        return storageLimits().filter(r -> !r.allows(gb)).map(r -> code + " takes " + r.minGb() + "–" + r.maxGb()
+                + " GB of storage in steps of " + r.stepGb() + ", not " + gb);
     }
 
     /** A limit of the class, if it has one of that name. */

@@ -70,6 +70,31 @@ public record Product(
         return Optional.ofNullable(classes.get(classCode));
     }
 
+    /**
+     * The storage sizes an instance of {@code cls} billed by {@code method} can have on
+     * {@code storageType}: the type's range from the facts, narrowed by the class's own limits
+     * (storageMinGb, storageMaxGb, storageStepGb); empty if the product does not sell that type
+     * for this class and method. A product that bounds no storage answers {@link StorageRange#UNBOUNDED}.
+     * Creation, changes, estimates and the catalog listings all read their figures here.
+     */
+    public Optional<StorageRange> storageRange(InstanceClass cls, BillingMethod method, String storageType) {
+        Map<String, StorageType> types = facts.bounds().storage();
+        Optional<StorageRange> own = cls.storageLimits();
+        if (types.isEmpty()) {
+            return Optional.of(own.orElse(StorageRange.UNBOUNDED));
+        }
+        StorageType type = types.get(storageType);
+        if (type == null || !type.methods().contains(method)) {
+            return Optional.empty();
+        }
+        return own.isEmpty() ? Optional.of(type.range()) : type.range().narrowedBy(own.get());
+    }
+
+    /** The capacity range a serverless class takes, if the catalog gives one. */
+    public Optional<CapacityRange> capacity(String classCode) {
+        return Optional.ofNullable(facts.bounds().capacity().get(classCode));
+    }
+
     public boolean hasState(String state) {
         return states.containsKey(state);
     }

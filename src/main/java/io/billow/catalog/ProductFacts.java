@@ -15,13 +15,20 @@ import java.util.Optional;
  * @param durations         seconds an operation kind takes on the simulated provisioner (PAUSE, UPGRADE_EDITION...)
  * @param termMonths        the subscription terms the product sells, in months
  * @param resourceKinds     the named resources an instance holds (RocketMQ topics and groups), counted on its timeline
+ * @param bounds            storage sizes per type, engine versions and zones per region that creation and changes enforce
  */
 public record ProductFacts(String idFormat, long retentionDays, Optional<String> defaultStorageType, Map<String, Long> durations,
-                           List<Integer> termMonths, List<String> resourceKinds) {
+                           List<Integer> termMonths, List<String> resourceKinds, ParameterBounds bounds) {
 
     /** A product file without a facts block. */
     public static final ProductFacts DEFAULT = new ProductFacts("ins-{lower:17}", 15, Optional.empty(), Map.of(),
             List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 24, 36), List.of());
+
+    /** Facts that bound no parameter beyond the classes' own limits. */
+    public ProductFacts(String idFormat, long retentionDays, Optional<String> defaultStorageType, Map<String, Long> durations,
+                        List<Integer> termMonths, List<String> resourceKinds) {
+        this(idFormat, retentionDays, defaultStorageType, durations, termMonths, resourceKinds, ParameterBounds.NONE);
+    }
 
     public ProductFacts {
         durations = Map.copyOf(durations);

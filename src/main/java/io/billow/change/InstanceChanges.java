@@ -9,6 +9,7 @@ import io.billow.catalog.Catalog;
 import io.billow.catalog.InstanceClass;
 import io.billow.catalog.Product;
 import io.billow.clock.BillowClock;
+import io.billow.eligibility.Bounds;
 import io.billow.eligibility.CreateInstance;
 import io.billow.eligibility.CreationCheck;
 import io.billow.event.EventLog;
@@ -51,7 +52,6 @@ public final class InstanceChanges {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A reported fact that is billed: storage is priced by its type, so reporting it is a spec change. */
     public static final String STORAGE_TYPE = "storageType";
-    private static final int MAX_STORAGE_GB = CreationCheck.MAX_STORAGE_GB;
 
     private final Jdbi jdbi;
     private final Catalog catalog;
@@ -152,7 +152,7 @@ public final class InstanceChanges {
                     BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, "pay-as-you-go and serverless instances are billed hourly after use",
                     orderDetails(req, attributes, now), now);
             EventLog.emit(h, accountId, id, "instance.created", now, EventLog.payload().put("product", c.product().code())
-                    .put("billingMethod", snapshot.method().alibabaName()).put("orderId", order.id()));
+                    .put("billingMethod", snapshot.method().catalogName()).put("orderId", order.id()));
             return new Created(InstanceStore.get(h, accountId, id), order);
         });
     }
@@ -258,10 +258,10 @@ public final class InstanceChanges {
                 problems.add(Problem.of("IncorrectTargetClasscode", "class " + newClass + " cannot be billed " + i.method().alibabaName()));
             }
             int gb = storageGb == null ? i.storageGb() : storageGb;
-            if (gb < i.storageGb() || gb > MAX_STORAGE_GB) {
-                problems.add(Problem.of("InvalidDBInstanceStorage", "storage can grow up to " + MAX_STORAGE_GB + " GB, not shrink; got " + gb));
-            } else if (cls != null) {
-                cls.storageProblem(gb).ifPresent(why -> problems.add(Problem.of("InvalidDBInstanceStorage", why)));
+            if (gb < i.storageGb()) {
+                problems.add(Problem.of(Bounds.INVALID_STORAGE, "storage can grow, not shrink: it is " + i.storageGb() + " GB, got " + gb));
+            } else if (cls != null && problems.isEmpty()) {
+                Bounds.storage(product, cls, i.method(), i.storageType(), gb, problems);
             }
             List<TimelineEvent> nodes = nodeChange(cls, nodeCount, now, problems);
             if (i.method() == BillingMethod.SUBSCRIPTION) {

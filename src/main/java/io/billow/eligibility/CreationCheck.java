@@ -18,18 +18,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Whether an instance can be created as asked, from the catalog alone: product, region, zone,
- * edition, class, billing method, storage, capacity range, term and prices. Pure: every failure is
+ * edition, class, billing method, storage, engine version, capacity range, term and prices (the
+ * parameter bounds through {@link Bounds}, which spec changes use too). Pure: every failure is
  * added to the caller's list, nothing is read but the catalog, and the same answer serves creation
  * and its estimate.
  */
 public final class CreationCheck {
 
-    /** A limit on everything: no instance has more storage than this, whatever its class says. */
-    public static final int MAX_STORAGE_GB = 64_000;
+    /** A limit on everything: no instance has more storage than this, whatever its catalog says. */
+    public static final int MAX_STORAGE_GB = (int) io.billow.catalog.StorageRange.MAX_GB;
 
     private CreationCheck() {
     }
@@ -48,24 +48,17 @@ public final class CreationCheck {
         if (region != null && !product.regions().contains(region) && !product.regions().contains("*")) {
             problems.add(Problem.of("InvalidRegionId.NotFound", "product " + product.code() + " is not offered in region " + region));
         }
-        if (req.zoneId() != null && region != null && !req.zoneId().matches(Pattern.quote(region) + "-[a-z0-9]{1,20}")) {
-            problems.add(Problem.of(Codes.INVALID_PARAMETER, "zone " + req.zoneId() + " is not a zone of region " + region
-                    + " (zone ids are the region and a short suffix, such as " + region + "-h)"));
-        }
+        Optional<String> zone = region == null ? Optional.empty() : Bounds.zone(product, region, req.zoneId(), problems);
         BillingMethod method = method(req.billingMethod(), problems);
         Edition edition = edition(product, req, method, problems);
         InstanceClass cls = instanceClass(product, req, edition, method, problems);
-        int storageGb = req.storageGb() == null ? (cls == null ? 0 : cls.storageGb()) : req.storageGb();
-        if (storageGb < 0 || storageGb > MAX_STORAGE_GB) {
-            problems.add(Problem.of("InvalidDBInstanceStorage", "storage must be within 0–" + MAX_STORAGE_GB + " GB, got " + storageGb));
-        }
-        if (cls != null) {
-            cls.storageProblem(storageGb).ifPresent(why -> problems.add(Problem.of("InvalidDBInstanceStorage", why)));
-        }
-        Integer nodes = nodes(cls, req.nodeCount(), problems);
         String storageType = req.storageType() == null ? product.facts().defaultStorageType().orElse("none") : req.storageType();
+        Optional<Integer> storage = cls == null || method == null ? Optional.empty()
+                : Bounds.storage(product, cls, method, storageType, req.storageGb(), problems);
+        Bounds.engineVersion(product, req.engineVersion(), problems);
+        Integer nodes = nodes(cls, req.nodeCount(), problems);
         if (method == BillingMethod.SERVERLESS) {
-            Rcu.check(req.rcuMin(), req.rcuMax(), problems);
+            Rcu.check(cls == null ? Rcu.DEFAULT : Rcu.rangeOf(product, cls.code()), req.rcuMin(), req.rcuMax(), problems);
         } else if (req.rcuMin() != null || req.rcuMax() != null) {
             problems.add(Problem.of(Codes.INVALID_PARAMETER, "a capacity range only applies to Serverless instances"));
         }
@@ -78,7 +71,8 @@ public final class CreationCheck {
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
-        InstanceSnapshot snapshot = InstanceSnapshot.created(product.code(), region, edition.code(), cls.code(), method, storageGb, storageType);
+        InstanceSnapshot snapshot = InstanceSnapshot.created(product.code(), region, edition.code(), cls.code(), method, storage.orElseThrow(),
+                storageType);
         if (method == BillingMethod.SERVERLESS) {
             snapshot = snapshot.withRcuRange(req.rcuMin(), req.rcuMax());
         }
@@ -93,8 +87,7 @@ public final class CreationCheck {
                 problems.add(Problem.of(Codes.PRICE_NOT_FOUND, "no " + currency + " subscription price for " + product.code() + " class " + cls.code()));
             }
         }
-        String zone = req.zoneId() == null ? region + "-a" : req.zoneId();
-        return problems.isEmpty() ? Optional.of(new Creation(product, zone, snapshot, monthly)) : Optional.empty();
+        return problems.isEmpty() ? Optional.of(new Creation(product, zone.orElseThrow(), snapshot, monthly)) : Optional.empty();
     }
 
     /** The node count of a class sold by nodes (its minimum when none is asked); null for other classes. */

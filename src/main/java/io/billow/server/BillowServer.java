@@ -16,6 +16,7 @@ import io.billow.api.roa.RoaGateway;
 import io.billow.api.rpc.RequestAuthenticator;
 import io.billow.api.rpc.RpcGateway;
 import io.billow.api.rpc.bss.BssActions;
+import io.billow.api.rpc.Diagnoses;
 import io.billow.catalog.Catalog;
 import io.billow.catalog.CatalogLoader;
 import io.billow.change.Adjustments;
@@ -157,7 +158,7 @@ public final class BillowServer implements AutoCloseable {
                 new ResourceRoutes(resources, catalog.products().values().stream().flatMap(p -> p.facts().resourceKinds().stream()).toList()),
                 productRoutes);
         RoaGateway roa = RpcApi.roaGateway(signatures, clock, accounts, offered);
-        RpcGateway rpc = RpcApi.gateway(signatures, clock, accounts, offered, new BssActions(jdbi, accounts, changeRequests, tokens));
+        RpcGateway rpc = RpcApi.gateway(signatures, clock, accounts, offered, new BssActions(jdbi, accounts, changeRequests, tokens, catalog));
         this.http = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -167,6 +168,7 @@ public final class BillowServer implements AutoCloseable {
             rest.routes(cfg);
             // The ROA paths (/instances...) before the RPC gateway, which takes every other path.
             roa.addRoutes(cfg.routes);
+            cfg.routes.get(Diagnoses.PATH, rpc.diagnoses());
             // After the REST routes: the gateway takes every other path, as the SDKs post to "/".
             rpc.addRoutes(cfg.routes);
         });

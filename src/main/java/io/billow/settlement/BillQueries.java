@@ -55,7 +55,7 @@ public final class BillQueries {
                     .map((rs, ctx) -> {
                         ArrayNode lines = (ArrayNode) bills.get(rs.getLong("bill_id")).get("lines");
                         lines.addObject().put("item", rs.getString("item")).put("spec", rs.getString("spec"))
-                                .put("billingMethod", rs.getString("billing_method"))
+                                .put("billingMethod", io.billow.catalog.BillingMethod.valueOf(rs.getString("billing_method")).catalogName())
                                 .put("quantity", rs.getBigDecimal("quantity").toPlainString()).put("unit", rs.getString("quantity_unit"))
                                 .put("unitPrice", rs.getBigDecimal("unit_price").toPlainString()).put("priceUnit", rs.getString("price_unit"))
                                 .put("amount", rs.getBigDecimal("amount").toPlainString()).put("adjustment", rs.getBoolean("adjustment"))

@@ -10,6 +10,7 @@ import io.billow.change.ChangeAction;
 import io.billow.change.ChangeRequest;
 import io.billow.change.InstanceChanges;
 import io.billow.clock.BillowClock;
+import io.billow.eligibility.Bounds;
 import io.billow.event.EventLog;
 import io.billow.instance.Instance;
 import io.billow.instance.InstanceStore;
@@ -22,6 +23,7 @@ import io.billow.order.OrderStore;
 import io.billow.order.OrderType;
 import io.billow.order.Payments;
 import io.billow.problem.Codes;
+import io.billow.problem.Problem;
 import io.billow.problem.ProblemException;
 import io.billow.proration.PaidCash;
 import io.billow.proration.Prorated;
@@ -32,6 +34,7 @@ import org.jdbi.v3.core.Handle;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -114,6 +117,12 @@ public final class SpecChanges implements ChangeAction {
         }
         if (code.equals(i.instanceClass())) {
             throw new ProblemException(Codes.INVALID_PARAMETER, "instance " + i.id() + " already is " + code);
+        }
+        // The storage stays as it is: the new class must take it, as a creation with that class would.
+        List<Problem> problems = new ArrayList<>();
+        Bounds.storage(product, cls, BillingMethod.SUBSCRIPTION, i.storageType(), i.storageGb(), problems);
+        if (!problems.isEmpty()) {
+            throw new ProblemException(problems);
         }
         return cls;
     }

@@ -13,10 +13,10 @@ class DemoTest {
 
         assertThat(out).contains("Switch the RDS instance from pay-as-you-go to serverless", "PERIOD (UTC)", "TOTAL PAYABLE:",
                 "status Locked", "Over the whole run:", "Balance: 10000.00 → ");
-        assertThat(out).contains("rcu", "SERVERLESS", "polar.pg.x4.large");
+        assertThat(out).contains("rcu", "Serverless", "polar.pg.x4.large");
         assertThat(out).contains("order UPGRADE", "order DOWNGRADE -");
         assertThat(out).contains("Upgrade the RocketMQ instance to Enterprise Platinum", "5000000 calls",
-                "now Standard billed Postpaid, with 2 topics and 1 group");
+                "now Standard billed PayAsYouGo, with 2 topics and 1 group");
         assertThat(out).contains("Estimate the upgrade to Shared (shared.s1): edition Standard → Shared", "ToBeUnpublished (consumer model)",
                 "Active (provider model)", "warning: traffic still goes through endpoint", "delete the old endpoint: its fees stop at",
                 "why: endpoint ");

@@ -49,7 +49,7 @@ class EdgesOfServingTest {
         t.api().post("/api/v1/instances/" + id + "/switch", ServerlessFlowTest.SWITCH.replace("}", ",\"effectiveTime\":\"MaintainTime\"}"));
 
         TestServer.operator().post("/api/v1/clock", "{\"to\":\"" + window.minusSeconds(1) + "\"}");
-        assertThat(t.api().get("/api/v1/instances/" + id).body().get("billingMethod").asText()).isEqualTo("Postpaid");
+        assertThat(t.api().get("/api/v1/instances/" + id).body().get("billingMethod").asText()).isEqualTo("PayAsYouGo");
         TestServer.operator().post("/api/v1/clock", "{\"to\":\"" + window.plusSeconds(60) + "\"}");
         assertThat(t.api().get("/api/v1/instances/" + id).body().get("billingMethod").asText()).isEqualTo("Serverless");
     }
@@ -65,7 +65,7 @@ class EdgesOfServingTest {
         String bills = cli("bills", "--url", TestServer.get().url(), "--key", key, "--instance", id);
         String orders = cli("orders", "--url", TestServer.get().url(), "--key", key);
 
-        assertThat(instances).contains(id, "pg.n2.medium.2c", "Postpaid", "Running");
+        assertThat(instances).contains(id, "pg.n2.medium.2c", "PayAsYouGo", "Running");
         assertThat(bills).contains(id, "compute", "TOTAL PAYABLE:");
         assertThat(orders).contains("NEW", "FULFILLED");
         assertThat(cli("instances", "--url", TestServer.get().url(), "--key", "nobody:wrong")).contains("Unauthorized");

@@ -30,9 +30,9 @@ class LifecycleTest {
     void aSubscriptionIsPaidUpFrontNeverMeteredLockedAtExpiryAndReleasedFifteenDaysLater() {
         TestServer.Tenant t = SERVER.newTenant("USD", "1000");
         // Its zone has room for one subscription instance.
-        SERVER.operator().put("/api/v1/provisioner", "{\"capacity\":[{\"product\":\"rds-postgresql\",\"zoneId\":\"cn-hangzhou-q\","
+        SERVER.operator().put("/api/v1/provisioner", "{\"capacity\":[{\"product\":\"rds-postgresql\",\"zoneId\":\"cn-hangzhou-i\","
                 + "\"billingMethod\":\"Subscription\",\"instances\":1}]}");
-        String subscription = "{\"product\":\"rds-postgresql\",\"region\":\"cn-hangzhou\",\"zoneId\":\"cn-hangzhou-q\","
+        String subscription = "{\"product\":\"rds-postgresql\",\"region\":\"cn-hangzhou\",\"zoneId\":\"cn-hangzhou-i\","
                 + "\"edition\":\"HighAvailability\",\"instanceClass\":\"pg.n2.medium.2c\",\"billingMethod\":\"Subscription\","
                 + "\"storageGb\":100,\"months\":1}";
         JsonNode created = t.api().post("/api/v1/instances", subscription).body();

@@ -139,7 +139,7 @@ class RdsSwitchPrerequisitesSdkTest {
         readOnly.setDBInstanceClass("pg.n2.medium.2c");
         readOnly.setDBInstanceStorage(100);
         readOnly.setPayType("Postpaid");
-        readOnly.setZoneId("cn-hangzhou-a");
+        readOnly.setZoneId("cn-hangzhou-h");
         readOnly.setEngineVersion("16.0");
         String readOnlyId = sdk.call(readOnly).getDBInstanceId();
         assertThat(RdsFixture.describe(sdk, id).getReadOnlyDBInstanceIds()).extracting(r -> r.getDBInstanceId()).containsExactly(readOnlyId);
@@ -221,10 +221,10 @@ class RdsSwitchPrerequisitesSdkTest {
 
     @Test
     void aZoneWithoutServerlessCapacityRefusesTheSwitch() throws Exception {
-        TestServer.operator().put("/api/v1/provisioner", "{\"capacity\":[{\"product\":\"rds-postgresql\",\"zoneId\":\"cn-hangzhou-full\","
+        TestServer.operator().put("/api/v1/provisioner", "{\"capacity\":[{\"product\":\"rds-postgresql\",\"zoneId\":\"cn-hangzhou-j\","
                 + "\"billingMethod\":\"Serverless\",\"instances\":0}]}");
         CreateDBInstanceRequest inFullZone = RdsFixture.create();
-        inFullZone.setZoneId("cn-hangzhou-full");
+        inFullZone.setZoneId("cn-hangzhou-j");
         refused(eligible(inFullZone), "InsufficientResourceCapacity");
     }
 

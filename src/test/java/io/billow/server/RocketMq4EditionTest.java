@@ -62,7 +62,7 @@ class RocketMq4EditionTest {
         JsonNode ep = api.get("/api/v1/instances/" + id).body();
         assertThat(ep.get("instanceId").asText()).isEqualTo(id);
         assertThat(ep.get("edition").asText()).isEqualTo("EnterprisePlatinum");
-        assertThat(ep.get("billingMethod").asText()).isEqualTo("Prepaid");
+        assertThat(ep.get("billingMethod").asText()).isEqualTo("Subscription");
         assertThat(ep.get("status").asText()).isEqualTo("Running");
         assertThat(ep.get("subscription").get("expiresAt").asText()).isEqualTo("2026-04-01T00:20:00Z");
         assertThat(ep.get("subscription").get("postExpirationAction").asText()).isEqualTo("DeleteResource");
@@ -82,7 +82,7 @@ class RocketMq4EditionTest {
         assertThat(done.status()).isEqualTo(200);
         assertThat(done.body().get("order").get("cashPaid").asText()).as("3000 × 21 ÷ 31 days").isEqualTo("-2032.26");
         assertThat(done.body().get("edition").asText()).isEqualTo("Standard");
-        assertThat(done.body().get("billingMethod").asText()).isEqualTo("Postpaid");
+        assertThat(done.body().get("billingMethod").asText()).isEqualTo("PayAsYouGo");
         assertThat(api.get("/api/v1/instances/" + id + "/topics").body().get("topics")).extracting(n -> n.get("name").asText())
                 .containsExactly("audit", "orders", "payments");
         assertThat(api.get("/api/v1/instances/" + id + "/groups").body().get("groups")).hasSize(2);
@@ -93,7 +93,7 @@ class RocketMq4EditionTest {
         JsonNode dayBill = lastBill(bills);
         assertThat(dayBill.get("periodStart").asText()).isEqualTo("2026-03-11T23:00:00Z");
         assertThat(line(dayBill, "topic_days").get("quantity").asText()).isEqualTo("3");
-        assertThat(line(dayBill, "topic_days").get("billingMethod").asText()).isEqualTo("PAY_AS_YOU_GO");
+        assertThat(line(dayBill, "topic_days").get("billingMethod").asText()).isEqualTo("PayAsYouGo");
         // The upgrade day: three topics and "during" (created and deleted in the day) bill 4 topic-days, Standard until completion.
         JsonNode firstDay = bill(bills, "2026-03-01T23:00:00Z");
         assertThat(line(firstDay, "topic_days").get("quantity").asText()).isEqualTo("4");
@@ -113,7 +113,7 @@ class RocketMq4EditionTest {
         JsonNode after = api.get("/api/v1/instances/" + id).body();
         assertThat(after.get("edition").asText()).isEqualTo("Standard");
         assertThat(after.get("status").asText()).isEqualTo("Running");
-        assertThat(after.get("billingMethod").asText()).isEqualTo("Postpaid");
+        assertThat(after.get("billingMethod").asText()).isEqualTo("PayAsYouGo");
         assertThat(balance(api, t)).as("the 3000.00 comes back").isEqualByComparingTo("5000");
         JsonNode orders = api.get("/api/v1/orders?instanceId=" + id).body().get("orders");
         assertThat(orders).extracting(o -> o.get("type").asText() + " " + o.get("status").asText() + " " + o.get("cashPaid").asText())

@@ -75,7 +75,7 @@ class RocketMq4ExpiryTest {
         assertThat(locked.get("subscription").get("releaseAt").asText()).isEqualTo(expiry.plusSeconds(7 * DAY).toString());
         JsonNode standard = api.get("/api/v1/instances/" + downgrading).body();
         assertThat(standard.get("edition").asText()).isEqualTo("Standard");
-        assertThat(standard.get("billingMethod").asText()).isEqualTo("Postpaid");
+        assertThat(standard.get("billingMethod").asText()).isEqualTo("PayAsYouGo");
         assertThat(api.get("/api/v1/instances/" + downgrading + "/topics").body().get("topics")).hasSize(1);
 
         // Day 6 after expiry: a renewal restores it, with its new term from the renewal.

@@ -20,9 +20,14 @@ final class Sdk {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DefaultAcsClient client;
-    private final String endpoint;
+    /** Billow's host:port, asked at each call so that the shared server starts only when a test uses it. */
+    private final java.util.function.Supplier<String> endpoint;
 
-    private Sdk(String keyId, String secret, String endpoint) {
+    private Sdk(String keyId, String secret) {
+        this(keyId, secret, Sdk::endpoint);
+    }
+
+    private Sdk(String keyId, String secret, java.util.function.Supplier<String> endpoint) {
         this.endpoint = endpoint;
         DefaultProfile profile = DefaultProfile.getProfile("cn-hangzhou", keyId, secret);
         profile.getHttpClientConfig().setProtocolType(ProtocolType.HTTP);
@@ -31,11 +36,17 @@ final class Sdk {
 
     static Sdk of(TestServer.Tenant tenant) {
         // The tenant's own server: the shared one, or a test class's OwnServer.
-        return new Sdk(tenant.accessKeyId(), tenant.accessKeySecret(), java.net.URI.create(tenant.api().baseUrl()).getAuthority());
+        String authority = java.net.URI.create(tenant.api().baseUrl()).getAuthority();
+        return new Sdk(tenant.accessKeyId(), tenant.accessKeySecret(), () -> authority);
+    }
+
+    /** The SDK pointed at a test class's own server. */
+    static Sdk of(TestServer.Tenant tenant, OwnServer server) {
+        return new Sdk(tenant.accessKeyId(), tenant.accessKeySecret(), () -> "127.0.0.1:" + server.server().port());
     }
 
     static Sdk withKey(String keyId, String secret) {
-        return new Sdk(keyId, secret, endpoint());
+        return new Sdk(keyId, secret);
     }
 
     static String endpoint() {
@@ -43,7 +54,7 @@ final class Sdk {
     }
 
     <T extends AcsResponse> T call(AcsRequest<T> request) throws ClientException {
-        request.setSysEndpoint(endpoint);
+        request.setSysEndpoint(endpoint.get());
         // Some SDKs (RAM) pin HTTPS on their requests; the test server speaks HTTP.
         request.setSysProtocol(ProtocolType.HTTP);
         return client.getAcsResponse(request);
@@ -52,7 +63,7 @@ final class Sdk {
     /** An action the typed SDKs lack (RAM's CreateServiceLinkedRole), sent as the core SDK's CommonRequest. */
     JsonNode common(String version, String action, Map<String, String> parameters) throws ClientException {
         CommonRequest request = new CommonRequest();
-        request.setSysDomain(endpoint);
+        request.setSysDomain(endpoint.get());
         request.setSysProtocol(ProtocolType.HTTP);
         request.setSysMethod(MethodType.POST);
         request.setSysVersion(version);

@@ -81,7 +81,7 @@ class ServerlessFlowTest {
         advance(60);
         JsonNode after = t.api().get("/api/v1/instances/" + id).body();
         assertThat(after.get("status").asText()).isEqualTo("Running");
-        assertThat(after.get("billingMethod").asText()).isEqualTo(BillingMethod.SERVERLESS.alibabaName());
+        assertThat(after.get("billingMethod").asText()).isEqualTo(BillingMethod.SERVERLESS.catalogName());
         assertThat(after.get("instanceClass").asText()).isEqualTo("pg.n2.serverless.2c");
         advance(3600);
         JsonNode lines = lines(t.api(), id, switchAt.minusSeconds(600));
@@ -108,7 +108,7 @@ class ServerlessFlowTest {
 
         JsonNode after = t.api().get("/api/v1/instances/" + id).body();
         assertThat(after.get("status").asText()).isEqualTo("Running");
-        assertThat(after.get("billingMethod").asText()).isEqualTo("Postpaid");
+        assertThat(after.get("billingMethod").asText()).isEqualTo("PayAsYouGo");
         JsonNode orders = t.api().get("/api/v1/orders?instanceId=" + id).body().get("orders");
         assertThat(orders.get(1).get("status").asText()).isEqualTo("FAILED");
         assertThat(orders.get(1).get("cashPaid").asText()).isEqualTo("0.00");
@@ -116,7 +116,7 @@ class ServerlessFlowTest {
         JsonNode bills = t.api().get("/api/v1/bills?instanceId=" + id).body().get("bills");
         for (JsonNode b : bills) {
             for (JsonNode l : b.get("lines")) {
-                assertThat(l.get("billingMethod").asText()).isEqualTo("PAY_AS_YOU_GO");
+                assertThat(l.get("billingMethod").asText()).isEqualTo("PayAsYouGo");
             }
         }
         // The failed switch does not count for the 24-hour limit: a retry is allowed at once.
@@ -126,9 +126,9 @@ class ServerlessFlowTest {
     @Test
     void aZoneWithoutServerlessCapacityRefusesBeforeAnythingIsWritten() {
         TestServer.Tenant t = tenantWithRoles();
-        String id = t.api().post("/api/v1/instances", RestApiTest.RDS.replace("}", ",\"zoneId\":\"cn-hangzhou-full\"}")).body()
+        String id = t.api().post("/api/v1/instances", RestApiTest.RDS.replace("}", ",\"zoneId\":\"cn-hangzhou-j\"}")).body()
                 .get("instanceId").asText();
-        TestServer.get().provisioner().setCapacity("rds-postgresql", "cn-hangzhou-full", BillingMethod.SERVERLESS, 0);
+        TestServer.get().provisioner().setCapacity("rds-postgresql", "cn-hangzhou-j", BillingMethod.SERVERLESS, 0);
 
         ApiClient.Response r = t.api().post("/api/v1/instances/" + id + "/switch", SWITCH);
 
@@ -148,7 +148,7 @@ class ServerlessFlowTest {
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.code()).isEqualTo("EngineNotSupported");
         assertThat(r.body().get("violations")).extracting(v -> v.get("code").asText()).containsExactly("EngineNotSupported",
-                "SSLInstanceNotSupportThisOperation", "ServiceLinkedRole.NotExist", "ServiceLinkedRole.NotExist", "InvalidRCUValue");
+                "SSLInstanceNotSupportThisOperation", "ServiceLinkedRole.NotExist", "InvalidRCUValue");
         assertThat(t.api().get("/api/v1/orders?instanceId=" + id).body().get("orders")).hasSize(1);
         assertThat(t.api().get("/api/v1/events?instanceId=" + id).body().get("events"))
                 .extracting(e -> e.get("type").asText()).doesNotContain("order.created");
@@ -170,7 +170,7 @@ class ServerlessFlowTest {
         assertThat(e.get("eligible").asBoolean()).isFalse();
         assertThat(e.get("violations")).extracting(v -> v.get("code").asText()).containsOnly("ServiceLinkedRole.NotExist");
         assertThat(t.api().get("/api/v1/orders?instanceId=" + id).body().get("orders")).hasSize(1);
-        assertThat(t.api().get("/api/v1/instances/" + id).body().get("billingMethod").asText()).isEqualTo("Postpaid");
+        assertThat(t.api().get("/api/v1/instances/" + id).body().get("billingMethod").asText()).isEqualTo("PayAsYouGo");
     }
 
     @Test

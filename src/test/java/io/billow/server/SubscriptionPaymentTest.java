@@ -52,7 +52,7 @@ class SubscriptionPaymentTest {
         assertThat(balance(t)).isEqualByComparingTo(new BigDecimal("950").add(expected));
         assertThat(expected).isEqualByComparingTo("25.00");
         JsonNode instance = t.api().get("/api/v1/instances/" + id).body();
-        assertThat(instance.get("billingMethod").asText()).isEqualTo("Postpaid");
+        assertThat(instance.get("billingMethod").asText()).isEqualTo("PayAsYouGo");
         SERVER.clockTo(half.plusSeconds(7200));
         assertThat(t.api().get("/api/v1/bills?instanceId=" + id).body().get("bills")).isNotEmpty();
     }

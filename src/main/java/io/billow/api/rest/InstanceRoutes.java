@@ -146,7 +146,7 @@ public final class InstanceRoutes {
     static ObjectNode view(Instance i) {
         ObjectNode n = Json.MAPPER.createObjectNode().put("instanceId", i.id()).put("accountId", i.accountId()).put("product", i.product())
                 .put("region", i.region()).put("zoneId", i.zoneId()).put("edition", i.edition()).put("instanceClass", i.instanceClass())
-                .put("billingMethod", i.method().alibabaName()).put("status", i.status()).put("storageGb", i.storageGb())
+                .put("billingMethod", i.method().catalogName()).put("status", i.status()).put("storageGb", i.storageGb())
                 .put("storageType", i.storageType()).put("createdAt", i.createdAt().toString())
                 .put("releasedAt", i.releasedAt() == null ? null : i.releasedAt().toString());
         n.set("attributes", i.attributes());

@@ -91,9 +91,11 @@ public final class MoneyRoutes {
             n.set("regions", Json.MAPPER.valueToTree(p.regions()));
             n.set("editions", Json.MAPPER.valueToTree(p.editions().keySet()));
             ArrayNode classes = n.putArray("classes");
-            p.classes().values().forEach(c -> classes.addObject().put("code", c.code()).put("edition", c.edition().orElse(null))
-                    .put("cores", c.cores()).put("memoryGb", c.memoryGb().toPlainString()).put("storageGb", c.storageGb())
-                    .set("limits", Json.MAPPER.valueToTree(new java.util.TreeMap<>(c.limits()))));
+            p.classes().values().forEach(c -> CatalogBounds.storage(p, c, classes.addObject().put("code", c.code())
+                    .put("edition", c.edition().orElse(null)).put("cores", c.cores()).put("memoryGb", c.memoryGb().toPlainString())
+                    .put("storageGb", c.storageGb())
+                    .set("limits", Json.MAPPER.valueToTree(new java.util.TreeMap<>(c.limits())))));
+            CatalogBounds.product(p, n);
             ArrayNode items = n.putArray("items");
             for (BillingItem i : p.items()) {
                 ObjectNode item = items.addObject().put("code", i.code()).put("name", i.name()).put("measure", i.measure().name())

@@ -172,7 +172,8 @@ public final class RestApi {
 
     /** Bearer operator key, Bearer AccessKeyId:AccessKeySecret of an account, or a V3 signature. */
     private void authenticate(Context ctx) {
-        if (ctx.path().equals("/api/v1/openapi.json")) {
+        // Public: the API's description, and what an RPC error's Recommend link points at (a browser follows it without keys).
+        if (ctx.path().equals("/api/v1/openapi.json") || ctx.path().equals(io.billow.api.rpc.Diagnoses.PATH)) {
             return;
         }
         String header = Optional.ofNullable(ctx.header("Authorization")).orElse("");

@@ -46,15 +46,17 @@ public final class RpcGateway implements Handler {
     private final Supplier<Instant> signatureClock;
     private final ExceptionTranslator translator;
     private final Supplier<String> requestIds;
+    private final Diagnoses diagnoses;
 
     public RpcGateway(RequestAuthenticator authenticator, KeyAccounts accounts, RpcActions actions,
             Supplier<Instant> clock) {
-        this(authenticator, accounts, actions, clock, clock, ExceptionTranslator.none(), RequestIds.random());
+        this(authenticator, accounts, actions, clock, clock, ExceptionTranslator.none(), RequestIds.random(), new Diagnoses());
     }
 
     private RpcGateway(RequestAuthenticator authenticator, KeyAccounts accounts, RpcActions actions,
             Supplier<Instant> clock, Supplier<Instant> signatureClock, ExceptionTranslator translator,
-            Supplier<String> requestIds) {
+            Supplier<String> requestIds, Diagnoses diagnoses) {
+        this.diagnoses = Objects.requireNonNull(diagnoses, "diagnoses");
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.actions = Objects.requireNonNull(actions, "actions");
@@ -66,7 +68,7 @@ public final class RpcGateway implements Handler {
 
     /** This gateway, translating the server's own exceptions thrown by actions with {@code translator}. */
     public RpcGateway withTranslator(ExceptionTranslator translator) {
-        return new RpcGateway(authenticator, accounts, actions, clock, signatureClock, translator, requestIds);
+        return new RpcGateway(authenticator, accounts, actions, clock, signatureClock, translator, requestIds, diagnoses);
     }
 
     /**
@@ -77,12 +79,17 @@ public final class RpcGateway implements Handler {
      * by this same clock, as nonce expiries derive from request timestamps.
      */
     public RpcGateway withSignatureClock(Supplier<Instant> signatureClock) {
-        return new RpcGateway(authenticator, accounts, actions, clock, signatureClock, translator, requestIds);
+        return new RpcGateway(authenticator, accounts, actions, clock, signatureClock, translator, requestIds, diagnoses);
+    }
+
+    /** What this gateway's Recommend links answer, for the route that serves them. */
+    public Diagnoses diagnoses() {
+        return diagnoses;
     }
 
     /** This gateway, numbering requests with {@code requestIds} (seeded in simulations). */
     public RpcGateway withRequestIds(Supplier<String> requestIds) {
-        return new RpcGateway(authenticator, accounts, actions, clock, signatureClock, translator, requestIds);
+        return new RpcGateway(authenticator, accounts, actions, clock, signatureClock, translator, requestIds, diagnoses);
     }
 
     /**
@@ -125,6 +132,9 @@ public final class RpcGateway implements Handler {
             reply = Outcome.failed(failure.error());
         } catch (RuntimeException exception) {
             reply = Outcome.failed(translate(exception, requestId));
+        }
+        if (reply instanceof Outcome.Failed<RpcResult> failed && failed.error().recommend().isEmpty()) {
+            diagnoses.record(requestId, failed.error(), ctx, signatureClock.get());
         }
         write(ctx, requestId, reply);
     }
@@ -223,7 +233,7 @@ public final class RpcGateway implements Handler {
             if (reply instanceof Outcome.Failed<RpcResult> failed) {
                 RpcError error = failed.error();
                 status = error.httpStatus();
-                String recommend = error.recommend().isEmpty() ? diagnosis(error, requestId) : error.recommend();
+                String recommend = error.recommend().isEmpty() ? Diagnoses.link(ctx, error.code(), requestId) : error.recommend();
                 bytes = JSON.writeValueAsBytes(new RpcErrorBody(requestId, hostId(ctx), error.code(),
                         error.message(), recommend));
             } else {
@@ -239,11 +249,6 @@ public final class RpcGateway implements Handler {
         ctx.status(status);
         ctx.contentType(CONTENT_TYPE);
         ctx.result(bytes);
-    }
-
-    /** Where to look next, in the shape of Alibaba's diagnosis links: by code and request id. */
-    private static String diagnosis(RpcError error, String requestId) {
-        return "/api/v1/diagnosis?Code=" + PercentEncoding.encode(error.code()) + "&RequestId=" + requestId;
     }
 
     /** The endpoint the caller addressed, as Alibaba's HostId names the endpoint that answered. */

@@ -28,7 +28,6 @@ final class GpdbCreate implements RpcAction {
 
     private static final Set<String> HIGH_AVAILABILITY = Set.of("2C16G", "4C32G", "16C128G");
     private static final Set<String> BASIC = Set.of("2C8G", "4C16G", "8C32G", "16C64G");
-    private static final Set<String> ENGINE_VERSIONS = Set.of("6.0", "7.0");
     /** The class of the catalog that bills serverless compute units. */
     private static final String SERVERLESS_CLASS = "adb.pg.serverless";
 
@@ -50,10 +49,8 @@ final class GpdbCreate implements RpcAction {
         if (!p.required("Engine").equalsIgnoreCase("gpdb")) {
             throw new RpcFailure(RpcError.invalidParameter("Engine", "It must be gpdb."));
         }
+        // Checked against the catalog's versions with the rest of the creation.
         String engineVersion = p.required("EngineVersion");
-        if (!ENGINE_VERSIONS.contains(engineVersion)) {
-            throw new RpcFailure(RpcError.invalidParameter("EngineVersion", "It must be 6.0 or 7.0."));
-        }
         String mode = p.required("DBInstanceMode");
         Map<String, String> labels = labels(p, mode, engineVersion);
         CreateInstance request = switch (mode) {

@@ -14,12 +14,14 @@ import io.billow.change.InstanceChanges;
 import io.billow.problem.ProblemException;
 import org.jdbi.v3.core.Handle;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * CreateDBInstance for PostgreSQL: pay-as-you-go, subscription (Period Month or Year ×
  * UsedTime) or serverless (ServerlessConfig). The edition is the Category, or the class's own.
- * A ClientToken makes a retry answer the first instance and order instead of buying twice.
+ * A ClientToken makes a retry answer the first instance and order instead of buying twice. The
+ * whitelist, network type, deletion protection and secondary zone are kept as given (RdsNetwork).
  */
 final class CreateDBInstance implements RpcAction {
 
@@ -48,11 +50,14 @@ final class CreateDBInstance implements RpcAction {
         String edition = p.optional("Category").orElseGet(() -> changes.catalog().product(RdsActions.PRODUCT)
                 .flatMap(product -> product.instanceClass(instanceClass)).flatMap(c -> c.edition())
                 .orElseThrow(() -> new ProblemException("InvalidDBInstanceClass.NotFound", "unknown instance class '" + instanceClass + "'")));
-        CreateInstance request = new CreateInstance(RdsActions.PRODUCT, p.required("RegionId"), p.optional("ZoneId").orElse(null), edition,
+        String region = p.required("RegionId");
+        Map<String, String> network = RdsNetwork.read(p, changes.catalog().product(RdsActions.PRODUCT).orElseThrow(), region, edition,
+                p.optional("ZoneId"));
+        CreateInstance request = new CreateInstance(RdsActions.PRODUCT, region, p.optional("ZoneId").orElse(null), edition,
                 instanceClass, method.name(), p.optionalInt("DBInstanceStorage").orElse(null),
                 p.optional("DBInstanceStorageType").orElse(null), months,
                 serverless.map(ServerlessConfiguration::minCapacity).orElse(null),
-                serverless.map(ServerlessConfiguration::maxCapacity).orElse(null), p.optional("EngineVersion").orElse(null));
+                serverless.map(ServerlessConfiguration::maxCapacity).orElse(null), p.optional("EngineVersion").orElse(null), network, null);
         return call.idempotent(tokens, handle -> {
             InstanceChanges.Created created = changes.create(call.accountId(), request);
             String id = created.instance().id();
@@ -67,7 +72,7 @@ final class CreateDBInstance implements RpcAction {
                 changes.setAttributes(id, policies);
             });
             return RpcResult.newObject().put("DBInstanceId", id).put("OrderId", created.order().id())
-                    .put("ConnectionString", id + ".pg.rds.aliyuncs.com").put("Port", "5432");
+                    .put("ConnectionString", InstanceView.connectionString(created.instance())).put("Port", "5432");
         });
     }
 

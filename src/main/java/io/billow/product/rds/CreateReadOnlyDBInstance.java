@@ -71,7 +71,7 @@ final class CreateReadOnlyDBInstance implements RpcAction {
             ids.add(readOnly.id());
             changes.setAttributes(primaryId, patch);
             return RpcResult.newObject().put("DBInstanceId", readOnly.id()).put("OrderId", created.order().id())
-                    .put("ConnectionString", readOnly.id() + ".pg.rds.aliyuncs.com").put("Port", "5432");
+                    .put("ConnectionString", InstanceView.connectionString(readOnly)).put("Port", "5432");
         });
     }
 }

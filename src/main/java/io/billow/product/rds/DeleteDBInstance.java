@@ -9,6 +9,7 @@ import io.billow.api.rpc.RpcResult;
 import io.billow.change.InstanceChanges;
 import io.billow.instance.Instance;
 import io.billow.instance.InstanceStore;
+import io.billow.problem.ProblemException;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -29,6 +30,11 @@ final class DeleteDBInstance implements RpcAction {
     public RpcResult handle(RpcCall call) {
         String id = call.parameters().required("DBInstanceId");
         return call.idempotent(tokens, h -> {
+            Instance i = InstanceStore.get(h, call.accountId(), id);
+            if (!i.isReleased() && i.product().equals(RdsActions.PRODUCT) && RdsNetwork.deletionProtected(i.attributes())) {
+                throw new ProblemException("OperationDenied.DeletionProtection", "Instance " + id + " has deletion protection on: "
+                        + "turn it off before deleting the instance.");
+            }
             Instance released = changes.release(call.accountId(), id);
             if (InstanceView.isReadOnly(released) && released.attributes().hasNonNull(InstanceView.MASTER_ID)) {
                 detach(h, released.attributes().get(InstanceView.MASTER_ID).asText(), id);

@@ -82,9 +82,10 @@ public final class Estimates {
         String explanation;
         BillingMethod target = parse(req.targetMethod());
         List<Problem> range = new java.util.ArrayList<>();
-        io.billow.eligibility.Rcu.check(req.minCapacity(), req.maxCapacity(), range);
+        String cls = ServerlessSwitch.SERVERLESS_CLASS.getOrDefault(i.edition(), req.targetClass());
+        io.billow.eligibility.Rcu.check(io.billow.eligibility.Rcu.rangeOf(product, String.valueOf(cls)), req.minCapacity(), req.maxCapacity(),
+                range);
         if (target == BillingMethod.SERVERLESS && range.isEmpty()) {
-            String cls = ServerlessSwitch.SERVERLESS_CLASS.getOrDefault(i.edition(), req.targetClass());
             InstanceSnapshot serverless = current.withMethod(BillingMethod.SERVERLESS, cls)
                     .withRcuRange(req.minCapacity(), req.maxCapacity());
             after = hourCost(product, serverless, hour, pricing, profile);

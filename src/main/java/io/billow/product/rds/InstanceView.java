@@ -38,7 +38,9 @@ final class InstanceView {
                 .put("ZoneId", i.zoneId())
                 .put("DBInstanceType", isReadOnly(i) ? "Readonly" : "Primary")
                 .put("CreateTime", i.createdAt().toString())
-                .put("LockMode", "Unlock");
+                .put("LockMode", "Unlock")
+                .put("ConnectionString", connectionString(i))
+                .put("DBInstanceNetType", RdsNetwork.netTypeOf(a));
         if (a.hasNonNull("expiresAt")) {
             n.put("ExpireTime", a.get("expiresAt").asText());
         }
@@ -63,8 +65,8 @@ final class InstanceView {
                 .put("CurrentKernelVersion", a.path(RdsAttributes.MINOR_VERSION).asText())
                 .put("MaintainTime", a.path(RdsAttributes.MAINTAIN_TIME).asText())
                 .put("PGBouncerEnabled", String.valueOf(a.path(RdsAttributes.PGBOUNCER).asBoolean(false)))
-                .put("Port", "5432")
-                .put("ConnectionString", i.id() + ".pg.rds.aliyuncs.com");
+                .put("Port", "5432");
+        RdsNetwork.describe(a, "HighAvailability".equals(i.edition()) && !isReadOnly(i), i.zoneId(), n);
         if (i.method() == BillingMethod.SERVERLESS) {
             n.putObject("ServerlessConfig")
                     .put("ScaleMin", new BigDecimal(a.path("minCapacity").asText("0")).doubleValue())
@@ -73,6 +75,11 @@ final class InstanceView {
                     .put("SwitchForce", a.path(RdsAttributes.SWITCH_FORCE).asBoolean(false));
         }
         return n;
+    }
+
+    /** The endpoint an instance is reached at, as CreateDBInstance answered it. */
+    static String connectionString(Instance i) {
+        return i.id() + ".pg.rds.aliyuncs.com";
     }
 
     static boolean isReadOnly(Instance i) {

@@ -80,12 +80,10 @@ public final class RdsAttributes {
         return n.isTextual() && n.asText().matches(pattern);
     }
 
-    /** What a new RDS PostgreSQL instance reports unless the request says otherwise. */
-    public static void defaults(ObjectNode a, String engineVersion) {
-        String major = engineVersion == null ? "16.0" : engineVersion;
-        int m = majorOf(major);
-        a.put("engine", "PostgreSQL").put(ENGINE_VERSION, major)
-                .put(MINOR_VERSION, "rds_postgres_" + m + "00_20240830").put(ROLE, "Primary").put(READ_ONLY_INSTANCES, 0)
+    /** What a new RDS PostgreSQL instance reports: the engine version and minor version it was created with, every feature off. */
+    public static void defaults(ObjectNode a, String engineVersion, String minorVersion) {
+        a.put("engine", "PostgreSQL").put(ENGINE_VERSION, engineVersion)
+                .put(MINOR_VERSION, minorVersion).put(ROLE, "Primary").put(READ_ONLY_INSTANCES, 0)
                 .put(PROXY, false).put(SSL, false).put(DISK_ENCRYPTION, false).put(PGBOUNCER, false)
                 .put(MAINTAIN_TIME, "18:00Z-22:00Z");
     }

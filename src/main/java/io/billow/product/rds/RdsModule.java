@@ -6,6 +6,7 @@ import io.billow.api.rest.ProductRoutes;
 import io.billow.api.rpc.ClientTokens;
 import io.billow.api.rpc.RpcActions;
 import io.billow.catalog.Catalog;
+import io.billow.catalog.ParameterBounds;
 import io.billow.change.InstanceChanges;
 import io.billow.change.ProductRules;
 import io.billow.change.SubscriptionToPayAsYouGo;
@@ -24,9 +25,11 @@ public final class RdsModule implements ProductModule {
 
     private final RdsActions actions;
     private final RdsRoutes routes;
+    private final Catalog catalog;
 
     public RdsModule(Jdbi jdbi, Catalog catalog, InstanceChanges changes, BillowClock clock, Provisioner provisioner,
                      SubscriptionToPayAsYouGo payTypes, AccountStore accounts, ClientTokens<Handle> tokens) {
+        this.catalog = catalog;
         RdsSwitches switches = new RdsSwitches(jdbi, catalog, clock, provisioner);
         this.actions = new RdsActions(jdbi, catalog, changes, switches, payTypes, accounts, tokens);
         this.routes = new RdsRoutes(switches, new Estimates(jdbi, catalog, clock, switches));
@@ -42,7 +45,10 @@ public final class RdsModule implements ProductModule {
         return new ProductRules() {
             @Override
             public void initialAttributes(ObjectNode attributes, CreateInstance request, String instanceId) {
-                RdsAttributes.defaults(attributes, request.engineVersion());
+                // Creation has checked the version against the catalog: the one asked or the default, with its newest minor.
+                ParameterBounds bounds = catalog.product(RdsActions.PRODUCT).orElseThrow().facts().bounds();
+                String major = bounds.engineVersionOr(request.engineVersion()).orElseThrow();
+                RdsAttributes.defaults(attributes, major, bounds.newestMinor(major).orElseThrow());
             }
 
             @Override

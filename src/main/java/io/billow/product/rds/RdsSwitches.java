@@ -7,6 +7,7 @@ import io.billow.catalog.Catalog;
 import io.billow.catalog.InstanceClass;
 import io.billow.catalog.Product;
 import io.billow.clock.BillowClock;
+import io.billow.eligibility.Rcu;
 import io.billow.event.EventLog;
 import io.billow.instance.Instance;
 import io.billow.instance.InstanceStore;
@@ -79,7 +80,7 @@ public final class RdsSwitches {
                         + " capacity left; migrate the instance to another zone.");
             }
             String currency = AccountStore.find(h, i.accountId()).orElseThrow().currency();
-            ObjectNode details = EventLog.payload().put("from", i.method().alibabaName()).put("to", target.alibabaName())
+            ObjectNode details = EventLog.payload().put("from", i.method().catalogName()).put("to", target.catalogName())
                     .put("targetClass", targetClass);
             Order order = OrderStore.insert(h, i.accountId(), i.id(), OrderType.CONVERT, OrderStatus.PAID, currency, BigDecimal.ZERO,
                     BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
@@ -114,7 +115,7 @@ public final class RdsSwitches {
     /** A serverless instance asked for Serverless again: a new capacity range and policies, effective at once. */
     private Instance reconfigure(Handle h, Instance i, SwitchRequest req, Instant now) {
         List<Problem> problems = new ArrayList<>();
-        io.billow.eligibility.Rcu.check(req.minCapacity(), req.maxCapacity(), problems);
+        Rcu.check(Rcu.rangeOf(product(i), i.instanceClass()), req.minCapacity(), req.maxCapacity(), problems);
         if (!problems.isEmpty()) {
             throw new ProblemException(problems);
         }
@@ -152,13 +153,14 @@ public final class RdsSwitches {
         List<Problem> timing = timing(req, now);
         RdsFacts facts = facts(h, i, target);
         List<Problem> problems = new ArrayList<>(target == BillingMethod.SERVERLESS
-                ? ServerlessSwitch.toServerless(facts, req.targetClass(), req.minCapacity(), req.maxCapacity(), now)
+                ? ServerlessSwitch.toServerless(facts, Rcu.rangeOf(product(i), serverlessClass(i, req)), req.targetClass(), req.minCapacity(),
+                req.maxCapacity(), now)
                 : ServerlessSwitch.toPayAsYouGo(facts, now));
         if (target == BillingMethod.SERVERLESS && (req.autoPause() == null || req.switchForce() == null)) {
             problems.add(Problem.of(Codes.MISSING_PARAMETER, "ServerlessConfiguration needs MinCapacity, MaxCapacity, AutoPause and SwitchForce"));
         }
         if (target == BillingMethod.PAY_AS_YOU_GO) {
-            Product product = catalog.product(i.product()).orElseThrow();
+            Product product = product(i);
             InstanceClass cls = req.targetClass() == null ? null : product.classes().get(req.targetClass());
             if (cls == null || !cls.methods().contains(BillingMethod.PAY_AS_YOU_GO)
                     || (cls.edition().isPresent() && !cls.edition().get().equals(i.edition()))) {
@@ -200,7 +202,7 @@ public final class RdsSwitches {
 
     private RdsFacts facts(Handle h, Instance i, BillingMethod target) {
         ObjectNode a = i.attributes();
-        Product product = catalog.product(i.product()).orElseThrow();
+        Product product = product(i);
         int cores = product.instanceClass(i.instanceClass()).map(InstanceClass::cores).orElse(0);
         return new RdsFacts(i.status(), RdsAttributes.majorOf(a.path(RdsAttributes.ENGINE_VERSION).asText("0")),
                 a.path(RdsAttributes.MINOR_VERSION).asText(null), i.edition(), i.method(), i.storageType(),
@@ -211,5 +213,14 @@ public final class RdsSwitches {
                         .mapTo(String.class).list()),
                 i.lastSwitchAt(), cores, OperationStore.hasPending(h, i.id()), OrderStore.hasOpenOrder(h, i.id()),
                 provisioner.hasRoom(i.product(), i.zoneId(), target));
+    }
+
+    private Product product(Instance i) {
+        return catalog.product(i.product()).orElseThrow();
+    }
+
+    /** The serverless class the switch goes to: the edition's (whatever was asked, the rules check that), else the one asked. */
+    private static String serverlessClass(Instance i, SwitchRequest req) {
+        return ServerlessSwitch.SERVERLESS_CLASS.getOrDefault(i.edition(), String.valueOf(req.targetClass()));
     }
 }

@@ -1,6 +1,8 @@
 package io.billow.product.rds;
 
+import io.billow.api.rpc.ram.ServiceLinkedRoles;
 import io.billow.catalog.BillingMethod;
+import io.billow.catalog.CapacityRange;
 import io.billow.eligibility.Rcu;
 import io.billow.problem.Problem;
 
@@ -9,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,7 +34,8 @@ public final class ServerlessSwitch {
     }
 
     /** Pay-as-you-go → serverless with the requested class and capacity range. */
-    public static List<Problem> toServerless(RdsFacts f, String targetClass, BigDecimal min, BigDecimal max, Instant now) {
+    public static List<Problem> toServerless(RdsFacts f, CapacityRange range, String targetClass, BigDecimal min, BigDecimal max,
+                                             Instant now) {
         List<Problem> p = new ArrayList<>();
         if (!"Running".equals(f.status()) || f.operationInProgress()) {
             p.add(Problem.of("IncorrectDBInstanceState", "The instance must be Running with no operation in progress; it is " + f.status() + "."));
@@ -70,13 +74,9 @@ public final class ServerlessSwitch {
         if (f.pgBouncerEnabled()) {
             p.add(Problem.of("PgBouncerNotSupportThisOperation", "Disable the PgBouncer connection pool first."));
         }
-        for (String role : REQUIRED_ROLES.stream().sorted().toList()) {
-            if (!f.accountRoles().contains(role)) {
-                p.add(Problem.of("ServiceLinkedRole.NotExist", "The service-linked role " + role + " does not exist; create it first."));
-            }
-        }
+        missingRoles(f).ifPresent(p::add);
         durationLimit(f, now, p);
-        rcu(f, min, max, p);
+        rcu(f, range, min, max, p);
         String expected = SERVERLESS_CLASS.get(f.edition());
         if (expected != null && !expected.equals(targetClass)) {
             p.add(Problem.of("IncorrectTargetClasscode", "The " + f.edition() + " edition switches to " + expected + ", not " + targetClass + "."));
@@ -88,6 +88,22 @@ public final class ServerlessSwitch {
             p.add(Problem.of("InsufficientResourceCapacity", "The zone has no serverless capacity left; migrate the instance to another zone."));
         }
         return p;
+    }
+
+    /**
+     * One problem naming every missing service-linked role with the ServiceName that creates it
+     * (ResourceManager or RAM CreateServiceLinkedRole), so one answer says all there is to do.
+     */
+    private static Optional<Problem> missingRoles(RdsFacts f) {
+        List<String> missing = REQUIRED_ROLES.stream().sorted().filter(role -> !f.accountRoles().contains(role))
+                .map(role -> role + " (CreateServiceLinkedRole with ServiceName " + ServiceLinkedRoles.serviceOf(role).orElseThrow() + ")")
+                .toList();
+        if (missing.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Problem.of("ServiceLinkedRole.NotExist", "The service-linked role" + (missing.size() > 1 ? "s " : " ")
+                + String.join(" and ", missing) + (missing.size() > 1 ? " do" : " does") + " not exist; create "
+                + (missing.size() > 1 ? "them" : "it") + " first."));
     }
 
     /** Serverless → pay-as-you-go: PL1 ESSD storage required, and the same 24-hour rule. */
@@ -117,9 +133,9 @@ public final class ServerlessSwitch {
         }
     }
 
-    private static void rcu(RdsFacts f, BigDecimal min, BigDecimal max, List<Problem> p) {
+    private static void rcu(RdsFacts f, CapacityRange capacity, BigDecimal min, BigDecimal max, List<Problem> p) {
         List<Problem> range = new ArrayList<>();
-        Rcu.check(min, max, range);
+        Rcu.check(capacity, min, max, range);
         p.addAll(range);
         if (range.isEmpty() && max.compareTo(BigDecimal.valueOf(f.cores())) < 0) {
             p.add(Problem.of("InvalidRCUValue", "MaxCapacity " + max + " is below the instance's " + f.cores()

@@ -1,6 +1,7 @@
 package io.billow.product.rds;
 
 import io.billow.catalog.BillingMethod;
+import io.billow.eligibility.Rcu;
 import io.billow.problem.Problem;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -69,28 +70,28 @@ class ServerlessSwitchTest {
     @ParameterizedTest(name = "{0} → {2}")
     @MethodSource("oneFailure")
     void eachPrerequisiteFailsAloneWithItsOwnCode(String name, UnaryOperator<Object[]> change, String code) {
-        List<Problem> problems = ServerlessSwitch.toServerless(with(change), "pg.n2.serverless.2c", new BigDecimal("0.5"), new BigDecimal("4"), NOW);
+        List<Problem> problems = ServerlessSwitch.toServerless(with(change), Rcu.DEFAULT, "pg.n2.serverless.2c", new BigDecimal("0.5"), new BigDecimal("4"), NOW);
         assertThat(problems).extracting(Problem::code).containsExactly(code);
     }
 
     @Test
     void anEligibleInstancePasses() {
-        assertThat(ServerlessSwitch.toServerless(eligible(), "pg.n2.serverless.2c", new BigDecimal("0.5"), new BigDecimal("4"), NOW)).isEmpty();
+        assertThat(ServerlessSwitch.toServerless(eligible(), Rcu.DEFAULT, "pg.n2.serverless.2c", new BigDecimal("0.5"), new BigDecimal("4"), NOW)).isEmpty();
     }
 
     @Test
     void theClassMustMatchTheEdition() {
-        assertThat(ServerlessSwitch.toServerless(eligible(), "pg.n2.serverless.1c", new BigDecimal("0.5"), new BigDecimal("4"), NOW))
+        assertThat(ServerlessSwitch.toServerless(eligible(), Rcu.DEFAULT, "pg.n2.serverless.1c", new BigDecimal("0.5"), new BigDecimal("4"), NOW))
                 .extracting(Problem::code).containsExactly("IncorrectTargetClasscode");
     }
 
     @Test
     void capacityRangesOffTheStepOrOutOfBoundsAreRefused() {
-        assertThat(ServerlessSwitch.toServerless(eligible(), "pg.n2.serverless.2c", new BigDecimal("0.3"), new BigDecimal("4"), NOW))
+        assertThat(ServerlessSwitch.toServerless(eligible(), Rcu.DEFAULT, "pg.n2.serverless.2c", new BigDecimal("0.3"), new BigDecimal("4"), NOW))
                 .extracting(Problem::code).containsExactly("InvalidRCUValue");
-        assertThat(ServerlessSwitch.toServerless(eligible(), "pg.n2.serverless.2c", new BigDecimal("5"), new BigDecimal("4"), NOW))
+        assertThat(ServerlessSwitch.toServerless(eligible(), Rcu.DEFAULT, "pg.n2.serverless.2c", new BigDecimal("5"), new BigDecimal("4"), NOW))
                 .extracting(Problem::code).containsExactly("InvalidRCUValue");
-        assertThat(ServerlessSwitch.toServerless(eligible(), "pg.n2.serverless.2c", new BigDecimal("0.5"), new BigDecimal("14.5"), NOW))
+        assertThat(ServerlessSwitch.toServerless(eligible(), Rcu.DEFAULT, "pg.n2.serverless.2c", new BigDecimal("0.5"), new BigDecimal("14.5"), NOW))
                 .extracting(Problem::code).containsExactly("InvalidRCUValue");
     }
 
@@ -98,8 +99,8 @@ class ServerlessSwitchTest {
     void theDurationLimitCountsFromTheLastSwitchsCompletionAndEndsAfterExactly24Hours() {
         RdsFacts justInTime = with(set(13, NOW.minusSeconds(86_400)));
         RdsFacts oneSecondShort = with(set(13, NOW.minusSeconds(86_399)));
-        assertThat(ServerlessSwitch.toServerless(justInTime, "pg.n2.serverless.2c", BigDecimal.ONE, new BigDecimal("4"), NOW)).isEmpty();
-        assertThat(ServerlessSwitch.toServerless(oneSecondShort, "pg.n2.serverless.2c", BigDecimal.ONE, new BigDecimal("4"), NOW))
+        assertThat(ServerlessSwitch.toServerless(justInTime, Rcu.DEFAULT, "pg.n2.serverless.2c", BigDecimal.ONE, new BigDecimal("4"), NOW)).isEmpty();
+        assertThat(ServerlessSwitch.toServerless(oneSecondShort, Rcu.DEFAULT, "pg.n2.serverless.2c", BigDecimal.ONE, new BigDecimal("4"), NOW))
                 .extracting(Problem::code).containsExactly("OperationDenied.DurationLimit");
     }
 
@@ -111,7 +112,7 @@ class ServerlessSwitchTest {
             v[17] = false;
             return v;
         });
-        assertThat(ServerlessSwitch.toServerless(f, "pg.n2.serverless.2c", new BigDecimal("0.5"), new BigDecimal("4"), NOW))
+        assertThat(ServerlessSwitch.toServerless(f, Rcu.DEFAULT, "pg.n2.serverless.2c", new BigDecimal("0.5"), new BigDecimal("4"), NOW))
                 .extracting(Problem::code).containsExactly("EngineNotSupported", "SSLInstanceNotSupportThisOperation", "InsufficientResourceCapacity");
     }
 

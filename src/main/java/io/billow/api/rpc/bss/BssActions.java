@@ -2,6 +2,7 @@ package io.billow.api.rpc.bss;
 
 import io.billow.account.AccountStore;
 import io.billow.api.rpc.ClientTokens;
+import io.billow.catalog.Catalog;
 import io.billow.change.ChangeRequests;
 import org.jdbi.v3.core.Handle;
 import io.billow.api.rpc.RpcActions;
@@ -16,9 +17,11 @@ public final class BssActions {
     private final AccountStore accounts;
     private final ChangeRequests changes;
     private final ClientTokens<Handle> tokens;
+    private final Catalog catalog;
 
-    public BssActions(Jdbi jdbi, AccountStore accounts, ChangeRequests changes, ClientTokens<Handle> tokens) {
+    public BssActions(Jdbi jdbi, AccountStore accounts, ChangeRequests changes, ClientTokens<Handle> tokens, Catalog catalog) {
         this.jdbi = jdbi;
+        this.catalog = catalog;
         this.accounts = accounts;
         this.changes = changes;
         this.tokens = tokens;
@@ -27,7 +30,7 @@ public final class BssActions {
     public void register(RpcActions actions) {
         Orders orders = new Orders(jdbi);
         actions.register(VERSION, "QueryAccountBalance", new QueryAccountBalance(accounts))
-                .register(VERSION, "QueryInstanceBill", new QueryInstanceBill(jdbi, accounts))
+                .register(VERSION, "QueryInstanceBill", new QueryInstanceBill(jdbi, accounts, catalog))
                 .register(VERSION, "QueryOrders", orders::query)
                 .register(VERSION, "GetOrderDetail", orders::detail);
         Renewals renewals = new Renewals(jdbi, changes, tokens);
