@@ -28,6 +28,7 @@ import io.billow.problem.Problem;
 import io.billow.problem.ProblemException;
 import io.billow.provision.Provisioner;
 import io.billow.resource.InstanceResources;
+import io.billow.subscription.TermPrices;
 import io.billow.timeline.InstanceSnapshot;
 import io.billow.timeline.TimelineEvent;
 import org.jdbi.v3.core.Handle;
@@ -119,10 +120,12 @@ public final class InstanceChanges {
                     throw new ProblemException(problems);
                 }
             }
-            BigDecimal listPrice = c.monthly().map(m -> Rounding.prorated(m.unitPrice().multiply(BigDecimal.valueOf(req.months())), 1))
+            Optional<TermPrices.Monthly> monthly = c.monthly().flatMap(m -> TermPrices.configuration(catalog, c.product(),
+                    snapshot.instanceClass(), snapshot.count(InstanceClass.NODES), snapshot.region(), account.currency(), now));
+            BigDecimal listPrice = monthly.map(m -> Rounding.prorated(m.list().multiply(BigDecimal.valueOf(req.months())), 1))
                     .orElse(BigDecimal.ZERO);
             if (listPrice.signum() > 0) {
-                Payments.requireFunds(h, account, listPrice, now);
+                Payments.requireFunds(h, account, OrderType.NEW, listPrice, now);
             }
             provision(c.product().code(), c.zoneId(), snapshot.method(), id);
             unreserve[0] = () -> provisioner.release(c.product().code(), c.zoneId(), snapshot.method());
@@ -145,9 +148,9 @@ public final class InstanceChanges {
                 h.createUpdate("UPDATE instances SET expires_at = :e WHERE id = :id").bind("e", java.sql.Timestamp.from(expires))
                         .bind("id", id).execute();
             }
-            Order order = c.monthly().isPresent()
-                    ? Payments.pay(h, account, id, OrderType.NEW, listPrice, c.monthly().get().unitPrice().toPlainString() + " per month × "
-                    + req.months() + " months (price " + c.monthly().get().id() + ")", orderDetails(req, attributes, now), now)
+            Order order = monthly.isPresent()
+                    ? Payments.pay(h, account, id, OrderType.NEW, listPrice, monthly.get().explanation() + " × "
+                    + req.months() + " months (price " + monthly.get().price().id() + ")", orderDetails(req, attributes, now), now)
                     : OrderStore.insert(h, accountId, id, OrderType.NEW, OrderStatus.FULFILLED, account.currency(), BigDecimal.ZERO,
                     BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, "pay-as-you-go and serverless instances are billed hourly after use",
                     orderDetails(req, attributes, now), now);

@@ -33,7 +33,12 @@ public final class Payments {
         }
     }
 
-    /** Pays an order of {@code list} now: coupons, then cash from the balance. Fulfilled at once. */
+    /** Refuses an order of {@code type} for {@code list} the balance cannot pay, after the account's discount and coupons. */
+    public static void requireFunds(Handle h, Account account, OrderType type, BigDecimal list, Instant now) {
+        requireFunds(h, account, list.subtract(Discounts.of(h, account.id(), type, list)), now);
+    }
+
+    /** Pays an order of {@code list} now: the account's discount off the list, then coupons, then cash from the balance. Fulfilled at once. */
     public static Order pay(Handle h, Account account, String instanceId, OrderType type, BigDecimal list, String explanation,
                             ObjectNode details, Instant now) {
         return pay(h, account, instanceId, type, OrderStatus.FULFILLED, list, explanation, details, now);
@@ -42,12 +47,15 @@ public final class Payments {
     /** The same, leaving the order {@code status} (PAID while the change it pays for is in flight). */
     public static Order pay(Handle h, Account account, String instanceId, OrderType type, OrderStatus status, BigDecimal list,
                             String explanation, ObjectNode details, Instant now) {
-        requireFunds(h, account, list, now);
-        BigDecimal coupon = Coupons.redeem(h, account.id(), list, now);
-        BigDecimal cash = list.subtract(coupon);
-        String explained = coupon.signum() > 0 ? explanation + "; " + coupon.toPlainString() + " paid by coupons, "
-                + cash.toPlainString() + " in cash" : explanation;
-        Order order = OrderStore.insert(h, account.id(), instanceId, type, status, account.currency(), list, BigDecimal.ZERO,
+        BigDecimal discount = Discounts.of(h, account.id(), type, list);
+        BigDecimal net = list.subtract(discount);
+        requireFunds(h, account, net, now);
+        BigDecimal coupon = Coupons.redeem(h, account.id(), net, now);
+        BigDecimal cash = net.subtract(coupon);
+        String discounted = discount.signum() > 0 ? explanation + "; " + discount.toPlainString() + " off by the account's discount" : explanation;
+        String explained = coupon.signum() > 0 ? discounted + "; " + coupon.toPlainString() + " paid by coupons, "
+                + cash.toPlainString() + " in cash" : discounted;
+        Order order = OrderStore.insert(h, account.id(), instanceId, type, status, account.currency(), list, discount,
                 coupon, cash, explained, details, now);
         if (cash.signum() > 0) {
             AccountStore.ledger(h, account.id(), "ORDER_PAYMENT", cash.negate(), "order:" + order.id(), now);

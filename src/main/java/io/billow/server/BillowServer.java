@@ -10,6 +10,7 @@ import io.billow.api.rest.MoneyRoutes;
 import io.billow.api.rest.ProductRoutes;
 import io.billow.api.rest.ResourceRoutes;
 import io.billow.api.rest.RestApi;
+import io.billow.api.rest.TermRoutes;
 import io.billow.api.rest.UsageRoutes;
 import io.billow.api.rest.WebhookRoutes;
 import io.billow.api.roa.RoaGateway;
@@ -33,6 +34,7 @@ import io.billow.lifecycle.Lifecycle;
 import io.billow.operation.OperationRunner;
 import io.billow.product.ProductModule;
 import io.billow.product.analyticdb.AnalyticDbModule;
+import io.billow.product.polardb.PolarDbModule;
 import io.billow.product.rds.RdsModule;
 import io.billow.product.rocketmq4.RocketMq4Module;
 import io.billow.product.rocketmq5.RocketMq5Module;
@@ -44,6 +46,8 @@ import io.billow.store.ClockModeFile;
 import io.billow.store.Database;
 import io.billow.store.DatabaseUrl;
 import io.billow.subscription.Expiries;
+import io.billow.subscription.PayTypeChanges;
+import io.billow.subscription.RefundRequests;
 import io.billow.subscription.SpecChanges;
 import io.billow.subscription.Subscriptions;
 import io.billow.webhook.WebhookDispatcher;
@@ -132,7 +136,8 @@ public final class BillowServer implements AutoCloseable {
         this.scheduler = new Scheduler(clock, operations, settler, new Lifecycle(jdbi, provisioner, new Expiries(catalog, changes::rules)),
                 clock.isSimulated() ? now -> saveClock(jdbi, now) : ClockStore.NONE);
         this.usage = new UsageIngest(jdbi, catalog, clock, provisioner, new Adjustments(catalog), changes::rules);
-        this.payTypes = new SubscriptionToPayAsYouGo(jdbi, clock);
+        PayTypeChanges payTypeChanges = new PayTypeChanges(catalog);
+        this.payTypes = new SubscriptionToPayAsYouGo(jdbi, clock, payTypeChanges);
         this.resources = new InstanceResources(jdbi, catalog, clock, changes::rules);
         RequestAuthenticator signatures = RpcApi.authenticator(jdbi, accounts);
         WebhookStore webhooks = new WebhookStore(jdbi, new SecretSealer(keys.masterKey()), options.allowLocalWebhooks());
@@ -143,6 +148,7 @@ public final class BillowServer implements AutoCloseable {
                 new RdsModule(jdbi, catalog, changes, clock, provisioner, payTypes, accounts, tokens),
                 new RocketMq4Module(jdbi, catalog, changes, resources, tokens, clock, provisioner),
                 new AnalyticDbModule(jdbi, catalog, changes, tokens),
+                new PolarDbModule(jdbi, catalog, changes, changeRequests, payTypeChanges, clock, tokens),
                 new RocketMq5Module(jdbi, catalog, clock, changes, resources, tokens));
         List<ProductModule> offered = products.stream().filter(m -> catalog.product(m.product()).isPresent()).toList();
         ProductRoutes productRoutes = new ProductRoutes();
@@ -156,7 +162,7 @@ public final class BillowServer implements AutoCloseable {
                 new UsageRoutes(jdbi, usage, changeRequests, productRoutes),
                 new SignedNativeCalls(signatures, accounts), new WebhookRoutes(webhooks, clock),
                 new ResourceRoutes(resources, catalog.products().values().stream().flatMap(p -> p.facts().resourceKinds().stream()).toList()),
-                productRoutes);
+                productRoutes, new TermRoutes(jdbi, accounts, new RefundRequests(catalog), clock));
         RoaGateway roa = RpcApi.roaGateway(signatures, clock, accounts, offered);
         RpcGateway rpc = RpcApi.gateway(signatures, clock, accounts, offered, new BssActions(jdbi, accounts, changeRequests, tokens, catalog));
         this.http = Javalin.create(cfg -> {

@@ -50,6 +50,8 @@ public final class SpecChanges implements ChangeAction {
 
     /** The operation kind: the same the provisioner times and fails for any spec change. */
     public static final String KIND = "MODIFY_SPEC";
+    /** A node count outside the class's range or off its step (the code creation uses). */
+    public static final String NODE_COUNT = "InvalidSegNodeNum";
 
     private final Catalog catalog;
     private final BillowClock clock;
@@ -72,39 +74,45 @@ public final class SpecChanges implements ChangeAction {
         Instance i = InstanceStore.lock(h, accountId, instanceId);
         InstanceChanges.requireIdle(h, i, "Running");
         Product product = catalog.product(i.product()).orElseThrow();
-        InstanceClass target = target(product, i, req.instanceClass());
+        long nodes = InstanceStore.timeline(h, i.id()).current().count(InstanceClass.NODES);
+        Target target = target(product, i, req, nodes);
         Instant termEnd = Terms.expiresAt(i).orElseThrow(() -> new ProblemException(Codes.INCORRECT_STATE, "no paid term found"));
         long remaining = Math.max(0, termEnd.getEpochSecond() - now.getEpochSecond());
         Account account = AccountStore.lock(h, i.accountId());
-        BigDecimal oldMonthly = monthly(product, i, i.instanceClass(), account, now);
-        BigDecimal newMonthly = monthly(product, i, target.code(), account, now);
+        BigDecimal oldMonthly = monthly(product, i, i.instanceClass(), nodes, account, now);
+        BigDecimal newMonthly = monthly(product, i, target.cls().code(), target.nodes(), account, now);
+        String what = configuration(i.instanceClass(), nodes, target) + " → " + configuration(target.cls().code(), target.nodes(), target);
         BigDecimal discount = discountRate(h, i);
         boolean upgrade = newMonthly.compareTo(oldMonthly) > 0;
         Order order;
         if (upgrade) {
             Prorated fee = Proration.upgradeFee(oldMonthly, newMonthly, discount, remaining);
-            order = Payments.pay(h, account, i.id(), OrderType.UPGRADE, OrderStatus.PAID, fee.amount(), i.instanceClass() + " → "
-                    + target.code() + " for the " + remaining + " s left of the term: " + fee.formula(), details(i, target, now, termEnd), now);
+            order = Payments.pay(h, account, i.id(), OrderType.UPGRADE, OrderStatus.PAID, fee.amount(), what
+                    + " for the " + remaining + " s left of the term: " + fee.formula(), details(i, nodes, target, now, termEnd), now);
         } else {
             BigDecimal newNet = newMonthly.multiply(BigDecimal.ONE.subtract(discount));
             Prorated refund = PaidCash.downgradeRefund(Terms.spans(h, i, termEnd), now, newNet, remaining);
             order = OrderStore.insert(h, account.id(), i.id(), OrderType.DOWNGRADE, OrderStatus.CREATED, account.currency(), BigDecimal.ZERO,
-                    BigDecimal.ZERO, BigDecimal.ZERO, refund.amount().negate(), i.instanceClass() + " → " + target.code()
-                            + ", refunded when the change is done: " + refund.formula(), details(i, target, now, termEnd), now);
+                    BigDecimal.ZERO, BigDecimal.ZERO, refund.amount().negate(), what
+                            + ", refunded when the change is done: " + refund.formula(), details(i, nodes, target, now, termEnd), now);
         }
         String scaling = product.hasState("Scaling") ? "Scaling" : "DBInstanceClassChanging";
         Instant done = now.plus(provisioner.duration(i.product(), KIND));
         InstanceStore.append(h, i.id(), List.of(new TimelineEvent.StateChanged(now, scaling)));
         OperationStore.insert(h, Operation.of(i.accountId(), i.id(), order.id(), i.product(), i.zoneId(), KIND, done,
-                List.of(new TimelineEvent.SpecChanged(done, target.code(), i.storageGb(), i.storageType()),
-                        new TimelineEvent.StateChanged(done, "Running")),
+                completion(i, nodes, target, done),
                 List.of(new TimelineEvent.StateChanged(done, "Running"))), now);
         EventLog.emit(h, i.accountId(), i.id(), "instance.state-changed", now, EventLog.payload().put("state", scaling)
-                .put("targetClass", target.code()).put("orderId", order.id()));
+                .put("targetClass", target.cls().code()).put("targetNodes", target.nodes()).put("orderId", order.id()));
         return new Done(InstanceStore.get(h, null, instanceId), Optional.of(order), order.explanation());
     }
 
-    private static InstanceClass target(Product product, Instance i, String code) {
+    /** The configuration asked: a class (the current one when only a node count is asked) and its node count. */
+    private record Target(InstanceClass cls, long nodes, boolean byNodes) {
+    }
+
+    private static Target target(Product product, Instance i, ChangeRequest req, long nodes) {
+        String code = req.instanceClass() == null && req.nodeCount() != null ? i.instanceClass() : req.instanceClass();
         if (code == null) {
             throw new ProblemException(Codes.MISSING_PARAMETER, "instanceClass is required");
         }
@@ -115,8 +123,18 @@ public final class SpecChanges implements ChangeAction {
         if (cls.edition().isPresent() && !cls.edition().get().equals(i.edition()) || !cls.methods().contains(BillingMethod.SUBSCRIPTION)) {
             throw new ProblemException("IncorrectTargetClasscode", "class " + code + " is not sold by subscription in edition " + i.edition());
         }
-        if (code.equals(i.instanceClass())) {
-            throw new ProblemException(Codes.INVALID_PARAMETER, "instance " + i.id() + " already is " + code);
+        long newNodes = nodes;
+        if (req.nodeCount() != null) {
+            if (!cls.hasNodes()) {
+                throw new ProblemException(Codes.INVALID_PARAMETER, code + " is not sold by a number of nodes");
+            }
+            cls.nodeProblem(req.nodeCount()).ifPresent(why -> {
+                throw new ProblemException(NODE_COUNT, why);
+            });
+            newNodes = req.nodeCount();
+        }
+        if (code.equals(i.instanceClass()) && newNodes == nodes) {
+            throw new ProblemException(Codes.INVALID_PARAMETER, "instance " + i.id() + " already is " + configuration(code, nodes, null));
         }
         // The storage stays as it is: the new class must take it, as a creation with that class would.
         List<Problem> problems = new ArrayList<>();
@@ -124,27 +142,42 @@ public final class SpecChanges implements ChangeAction {
         if (!problems.isEmpty()) {
             throw new ProblemException(problems);
         }
-        return cls;
+        return new Target(cls, newNodes, cls.hasNodes());
     }
 
-    private BigDecimal monthly(Product product, Instance i, String cls, Account account, Instant now) {
-        return TermPrices.monthly(catalog, product, cls, i.region(), account.currency(), now).orElseThrow(() -> new ProblemException(
-                Codes.PRICE_NOT_FOUND, "no " + account.currency() + " subscription price for " + product.code() + " class " + cls)).unitPrice();
+    /** The events that make the change when it completes: the class, the node count if it changes, Running again. */
+    private static List<TimelineEvent> completion(Instance i, long nodes, Target target, Instant done) {
+        List<TimelineEvent> events = new ArrayList<>();
+        events.add(new TimelineEvent.SpecChanged(done, target.cls().code(), i.storageGb(), i.storageType()));
+        if (target.nodes() != nodes) {
+            events.add(new TimelineEvent.ResourceCountChanged(done, InstanceClass.NODES, target.nodes()));
+        }
+        events.add(new TimelineEvent.StateChanged(done, "Running"));
+        return events;
+    }
+
+    private static String configuration(String cls, long nodes, Target target) {
+        return target != null && target.byNodes() ? cls + " × " + nodes + (nodes == 1 ? " node" : " nodes") : cls;
+    }
+
+    private BigDecimal monthly(Product product, Instance i, String cls, long nodes, Account account, Instant now) {
+        return TermPrices.configuration(catalog, product, cls, nodes, i.region(), account.currency(), now).orElseThrow(() -> new ProblemException(
+                Codes.PRICE_NOT_FOUND, "no " + account.currency() + " subscription price for " + product.code() + " class " + cls)).list();
     }
 
     /** The term's discount: that of the order which bought the term (discounts are part of the price, coupons are not). */
     private static BigDecimal discountRate(Handle h, Instance i) {
         for (Order o : Terms.paidOrders(h, i)) {
-            if ((o.type() == OrderType.NEW || o.type() == OrderType.RENEW) && o.listPrice().signum() > 0) {
+            if ((o.type() == OrderType.NEW || o.type() == OrderType.RENEW || o.type() == OrderType.CONVERT) && o.listPrice().signum() > 0) {
                 return Rounding.rate(o.discount(), o.listPrice());
             }
         }
         return BigDecimal.ZERO;
     }
 
-    private static com.fasterxml.jackson.databind.node.ObjectNode details(Instance i, InstanceClass target, Instant now, Instant termEnd) {
-        return EventLog.payload().put("fromClass", i.instanceClass()).put("toClass", target.code())
-                .put(Terms.PAID_FROM, now.toString()).put(Terms.PAID_TO, termEnd.toString());
+    private static com.fasterxml.jackson.databind.node.ObjectNode details(Instance i, long nodes, Target target, Instant now, Instant termEnd) {
+        return EventLog.payload().put("fromClass", i.instanceClass()).put("toClass", target.cls().code()).put("fromNodes", nodes)
+                .put("toNodes", target.nodes()).put(Terms.PAID_FROM, now.toString()).put(Terms.PAID_TO, termEnd.toString());
     }
 
     /** At completion: a downgrade's refund is credited; an upgrade the infrastructure failed is refunded in full. */

@@ -88,7 +88,8 @@ public final class Terms {
         Instant since = since(i);
         List<Order> out = new ArrayList<>();
         for (Order o : OrderStore.list(h, i.accountId(), i.id(), 10_000)) {
-            boolean pays = o.type() == OrderType.NEW || o.type() == OrderType.RENEW || o.type() == OrderType.UPGRADE;
+            boolean pays = o.type() == OrderType.NEW || o.type() == OrderType.RENEW || o.type() == OrderType.UPGRADE
+                    || o.type() == OrderType.CONVERT;
             if (pays && o.cashPaid().signum() >= 0 && paidTo(o, i).isAfter(since)) {
                 out.add(o);
             }

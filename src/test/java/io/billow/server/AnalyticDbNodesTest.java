@@ -67,8 +67,8 @@ class AnalyticDbNodesTest {
         assertThat(change(api, id, "{\"action\":\"modifySpec\",\"nodeCount\":5}").code()).isEqualTo("InvalidSegNodeNum");
         assertThat(api.get("/api/v1/instances/" + id).body().get("status").asText()).isEqualTo("Running");
         assertThat(api.post("/api/v1/instances", "{\"product\":\"polardb-postgresql\",\"region\":\"cn-hangzhou\",\"edition\":\"Enterprise\","
-                + "\"instanceClass\":\"polar.pg.x4.medium\",\"billingMethod\":\"PayAsYouGo\",\"storageGb\":50,\"nodeCount\":2}").code())
-                .isEqualTo("InvalidParameter");
+                + "\"instanceClass\":\"polar.pg.x4.medium\",\"billingMethod\":\"PayAsYouGo\",\"storageGb\":50,\"nodeCount\":17}").code())
+                .as("a PolarDB cluster has 1–16 nodes").isEqualTo("InvalidSegNodeNum");
     }
 
     /** Paused from 12:50 (Pausing until 13:00), resumed at 13:30 (Starting until 13:40): the pause spans two periods. */

@@ -40,6 +40,7 @@ public final class RestApi {
     private final SignatureCheck signatures;
     private final WebhookRoutes webhookRoutes;
     private final ResourceRoutes resourceRoutes;
+    private final TermRoutes termRoutes;
 
     /** Verifies a V3-signed native call and names its account, or throws a ProblemException. */
     public interface SignatureCheck {
@@ -49,7 +50,7 @@ public final class RestApi {
     public RestApi(String adminKey, AccountStore accounts, AccountRoutes accountRoutes, InstanceRoutes instanceRoutes,
                    MoneyRoutes moneyRoutes, ClockRoutes clockRoutes, UsageRoutes usageRoutes, SignatureCheck signatures,
                    WebhookRoutes webhookRoutes, ResourceRoutes resourceRoutes,
-                   ProductRoutes productRoutes) {
+                   ProductRoutes productRoutes, TermRoutes termRoutes) {
         this.adminKey = adminKey;
         this.accounts = accounts;
         this.accountRoutes = accountRoutes;
@@ -61,6 +62,7 @@ public final class RestApi {
         this.signatures = signatures;
         this.webhookRoutes = webhookRoutes;
         this.resourceRoutes = resourceRoutes;
+        this.termRoutes = termRoutes;
     }
 
     public void routes(JavalinConfig config) {
@@ -76,6 +78,11 @@ public final class RestApi {
         r.post("/api/v1/accounts/{id}/access-keys", ctx -> accountRoutes.createKey(ctx, caller(ctx)));
         r.post("/api/v1/accounts/{id}/coupons", ctx -> accountRoutes.addCoupon(ctx, caller(ctx)));
         r.post("/api/v1/accounts/{id}/service-linked-roles", ctx -> accountRoutes.addRole(ctx, caller(ctx)));
+        r.post("/api/v1/accounts/{id}/discounts", ctx -> termRoutes.setDiscount(ctx, caller(ctx)));
+        r.post("/api/v1/instances/{id}/refund-requests", ctx -> termRoutes.askRefund(ctx, caller(ctx)));
+        r.get("/api/v1/refund-requests", ctx -> termRoutes.listRefunds(ctx, caller(ctx)));
+        r.post("/api/v1/refund-requests/{id}/approve", ctx -> termRoutes.decideRefund(ctx, caller(ctx), true));
+        r.post("/api/v1/refund-requests/{id}/decline", ctx -> termRoutes.decideRefund(ctx, caller(ctx), false));
         r.get("/api/v1/instances", ctx -> instanceRoutes.list(ctx, caller(ctx)));
         r.post("/api/v1/instances", ctx -> instanceRoutes.create(ctx, caller(ctx)));
         r.get("/api/v1/instances/{id}", ctx -> instanceRoutes.get(ctx, caller(ctx)));

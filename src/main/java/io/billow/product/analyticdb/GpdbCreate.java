@@ -7,6 +7,7 @@ import io.billow.api.rpc.RpcError;
 import io.billow.api.rpc.RpcFailure;
 import io.billow.api.rpc.RpcParameters;
 import io.billow.api.rpc.RpcResult;
+import io.billow.api.rpc.RpcTerms;
 import io.billow.change.InstanceChanges;
 import io.billow.eligibility.CreateInstance;
 import org.jdbi.v3.core.Handle;
@@ -86,7 +87,7 @@ final class GpdbCreate implements RpcAction {
             case "Postpaid" -> method = "PayAsYouGo";
             case "Prepaid" -> {
                 method = "Subscription";
-                months = months(p);
+                months = RpcTerms.months(p);
             }
             default -> throw new RpcFailure(RpcError.invalidParameter("PayType", "It must be Postpaid or Prepaid."));
         }
@@ -111,22 +112,6 @@ final class GpdbCreate implements RpcAction {
     /** The category of a known elastic storage spec: HighAvailability or Basic; "" for any other. */
     static String category(String spec) {
         return HIGH_AVAILABILITY.contains(spec) ? "HighAvailability" : BASIC.contains(spec) ? "Basic" : "";
-    }
-
-    /** Period Month (UsedTime 1–9) or Year (1–3); the engine then checks the term against the catalog's. */
-    private static int months(RpcParameters p) {
-        String period = p.required("Period");
-        int used = p.requiredInt("UsedTime");
-        return switch (period) {
-            case "Month" -> used;
-            case "Year" -> {
-                if (used < 1 || used > 3) {
-                    throw new RpcFailure(RpcError.invalidParameter("UsedTime", "A term in years is 1–3, not " + used + "."));
-                }
-                yield used * 12;
-            }
-            default -> throw new RpcFailure(RpcError.invalidParameter("Period", "It must be Month or Year."));
-        };
     }
 
     private static String storageType(RpcParameters p) {
