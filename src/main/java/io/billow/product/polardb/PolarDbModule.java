@@ -5,7 +5,6 @@ import io.billow.api.rpc.ClientTokens;
 import io.billow.api.rpc.RpcAction;
 import io.billow.api.rpc.RpcActions;
 import io.billow.catalog.Catalog;
-import io.billow.catalog.InstanceClass;
 import io.billow.change.ChangeRequests;
 import io.billow.change.InstanceChanges;
 import io.billow.change.ProductRules;

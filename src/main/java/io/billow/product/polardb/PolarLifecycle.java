@@ -10,6 +10,7 @@ import io.billow.api.rpc.RpcTerms;
 import io.billow.catalog.BillingMethod;
 import io.billow.change.InstanceChanges;
 import io.billow.clock.BillowClock;
+import io.billow.instance.InstanceStore;
 import io.billow.subscription.PayTypeChanges;
 import io.billow.subscription.Terms;
 import org.jdbi.v3.core.Handle;
@@ -63,7 +64,7 @@ final class PolarLifecycle {
         return call.idempotent(tokens, h -> {
             PolarClusters.Seen s = clusters.require(h, call.accountId(), id);
             if (!s.instance().region().equals(region)) {
-                throw clustersNotFound(id);
+                throw InstanceStore.notFound(id);
             }
             PayTypeChanges.Switched done = months == null ? payTypes.toPayAsYouGo(h, call.accountId(), id, clock.now())
                     : payTypes.toSubscription(h, call.accountId(), id, months, clock.now());
@@ -75,9 +76,5 @@ final class PolarLifecycle {
             }
             return out;
         });
-    }
-
-    private static RuntimeException clustersNotFound(String id) {
-        return io.billow.instance.InstanceStore.notFound(id);
     }
 }
