@@ -31,7 +31,8 @@ public final class UsageRoutes {
     }
 
     record ChangeEstimateBody(String instanceId, String action, String instanceClass, Integer storageGb, Integer months,
-                              String postExpirationAction, Boolean enabled, Boolean confirmDeleteResource, String edition) {
+                              String postExpirationAction, Boolean enabled, Boolean confirmDeleteResource, String edition,
+                              Integer nodeCount) {
     }
 
     private final Jdbi jdbi;
@@ -75,7 +76,7 @@ public final class UsageRoutes {
     /** A change that is an action (renew, upgradeEdition, unsubscribe...): the same run as the change, rolled back. */
     private void estimateChange(Context ctx, Caller caller, ChangeEstimateBody b) {
         ChangeRequests.Estimate e = changes.estimate(caller.scope(null), b.instanceId(), new ChangeRequest(b.action(), b.instanceClass(),
-                b.storageGb(), b.months(), b.postExpirationAction(), b.enabled(), b.confirmDeleteResource(), null, b.edition()));
+                b.storageGb(), b.months(), b.postExpirationAction(), b.enabled(), b.confirmDeleteResource(), b.nodeCount(), b.edition()));
         ObjectNode out = Json.MAPPER.createObjectNode().put("instanceId", b.instanceId()).put("action", b.action())
                 .put("eligible", e.violations().isEmpty());
         e.done().ifPresent(d -> {

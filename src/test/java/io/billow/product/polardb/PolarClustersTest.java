@@ -94,6 +94,25 @@ class PolarClustersTest {
         assertThat(PolarBadInputTest.refusal(() -> t.polar().attribute(id))).isEqualTo("InvalidDBClusterId.NotFound 404");
     }
 
+    /** A retry under the same ClientToken answers the first cluster and buys nothing more; a node change is priced before it is made. */
+    @Test
+    @Order(4)
+    void aRetriedCreationBuysOneClusterAndANodeChangeIsEstimatedFirst() throws Exception {
+        PolarServer.Tenant t = SERVER.newTenant("5000");
+        String[] create = {"RegionId", "cn-hangzhou", "DBType", "PostgreSQL", "DBVersion", "14", "DBNodeClass", "polar.pg.x4.large",
+                "DBNodeNum", "1", "PayType", "Prepaid", "Period", "Month", "UsedTime", "1", "ClientToken", "cluster-1"};
+        String first = t.polar().create(create).DBClusterId;
+        assertThat(t.polar().create(create).DBClusterId).isEqualTo(first);
+        assertThat(t.api().get("/api/v1/orders").body().get("orders")).hasSize(1);
+        assertThat(t.balance()).isEqualByComparingTo("4200");
+        JsonNode estimate = t.api().post("/api/v1/estimates", "{\"instanceId\":\"" + first + "\",\"action\":\"modifySpec\",\"nodeCount\":3}")
+                .body();
+        assertThat(estimate.path("orderAmount").asText()).as(estimate.toString()).isNotEmpty();
+        assertThat(estimate.get("orderAmount").asText()).as("(800 × 3 − 800) for the whole month").isEqualTo("1600.00");
+        assertThat(t.balance()).as("an estimate charges nothing").isEqualByComparingTo("4200");
+        assertThat(t.polar().listed(first).DBNodeNumber).isEqualTo(1);
+    }
+
     private static List<JsonNode> bills(PolarServer.Tenant t, String id) {
         List<JsonNode> out = new java.util.ArrayList<>();
         t.api().get("/api/v1/bills?instanceId=" + id).body().get("bills").forEach(out::add);
