@@ -112,8 +112,16 @@ class PolarSeedTest {
         var order = coupon.order(couponCluster, down.orderId);
         assertThat(order.get("cashPaid").asText()).isEqualTo("-200.00");
         assertThat(order.get("explanation").asText()).contains("3000.00 × 2592000 s ÷ 7776000 s", "800 × 2592000 s ÷ 2592000 s");
+        // The reader added on 2025-02-10 deleted with 30 days left: 21,600 × 30 ÷ 90 + 12,000 × 30 ÷ 50 − 7,200 × 30 ÷ 30.
+        String reader = nodes.polar().attribute(nodesCluster).DBNodes.get(1).DBNodeId;
+        PolarModels.OrderResponseBody deleted = nodes.polar().call("DeleteDBNodes", new PolarModels.OrderResponseBody(),
+                "DBClusterId", nodesCluster, "DBNodeId.1", reader);
+        assertThat(nodes.order(nodesCluster, deleted.orderId).get("type").asText()).isEqualTo("DOWNGRADE");
+        assertThat(nodes.order(nodesCluster, deleted.orderId).get("cashPaid").asText()).isEqualTo("-7200.00");
         SERVER.clockTo(Instant.parse("2025-03-02T01:00:00Z"));
         assertThat(coupon.balance()).isEqualByComparingTo("200");
+        assertThat(nodes.balance()).as("40,000 − 21,600 − 12,000 + 7,200").isEqualByComparingTo("13600");
+        assertThat(nodes.polar().listed(nodesCluster).DBNodeNumber).isEqualTo(1);
         assertThat(coupon.polar().listed(couponCluster).DBNodeClass).isEqualTo("polar.pg.x4.large");
     }
 
