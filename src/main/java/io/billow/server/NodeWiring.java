@@ -5,6 +5,7 @@ import io.billow.clock.BillowClock;
 import io.billow.clock.SimulatedClock;
 import io.billow.clock.SystemClock;
 import io.billow.node.Leases;
+import io.billow.store.Database;
 import io.billow.store.DatabaseClockStore;
 import org.jdbi.v3.core.Jdbi;
 
@@ -30,9 +31,14 @@ final class NodeWiring {
     private NodeWiring() {
     }
 
-    /** Refuses to go on if this node's master key does not open the database's secrets. */
-    static void checkMasterKey(Jdbi jdbi, ServerKeys keys) {
-        MasterKeyCheck.verify(jdbi, new SecretSealer(keys.masterKey()));
+    /** Refuses to go on, the database closed, if this node's master key does not open the database's secrets. */
+    static void checkMasterKey(Database database, ServerKeys keys) {
+        try {
+            MasterKeyCheck.verify(database.jdbi(), new SecretSealer(keys.masterKey()));
+        } catch (IllegalStateException e) {
+            database.close();
+            throw e;
+        }
     }
 
     /** The wall clock, or a simulated clock whose time is the database's (started at {@code requestedStart} if new or later). */
