@@ -150,6 +150,31 @@ class MultiNodeTest {
         }
     }
 
+    @Test
+    @Order(4)
+    void conflictingChangesOnOneInstanceThroughBothNodesLetExactlyOneWin() throws Exception {
+        try (BillowProcess a = node("left", masterKey); BillowProcess b = node("right", masterKey)) {
+            ApiClient op = new ApiClient(a.url(), KEY);
+            JsonNode acc = op.post("/api/v1/accounts", "{\"name\":\"c\",\"currency\":\"USD\",\"balance\":100}").body();
+            ApiClient onA = op.as(tenant(acc));
+            ApiClient onB = new ApiClient(b.url(), KEY).as(tenant(acc));
+            String id = onA.post("/api/v1/instances", RestApiTest.RDS).body().get("instanceId").asText();
+            op.post("/api/v1/clock", "{\"advanceSeconds\":3600}");
+            ExecutorService two = Executors.newFixedThreadPool(2);
+            try {
+                Future<ApiClient.Response> left = two.submit(() -> onA.post("/api/v1/instances/" + id + "/changes",
+                        "{\"action\":\"modifySpec\",\"instanceClass\":\"pg.n4.large.2c\"}"));
+                Future<ApiClient.Response> right = two.submit(() -> onB.post("/api/v1/instances/" + id + "/changes",
+                        "{\"action\":\"modifySpec\",\"instanceClass\":\"pg.x4.xlarge.2c\"}"));
+                List<Integer> statuses = List.of(left.get(30, TimeUnit.SECONDS).status(), right.get(30, TimeUnit.SECONDS).status());
+                assertThat(statuses).as("one change accepted, the other refused").containsOnlyOnce(202)
+                        .allSatisfy(st -> assertThat(st).isIn(202, 400, 403, 409));
+            } finally {
+                two.shutdown();
+            }
+        }
+    }
+
     /**
      * Kills the node as soon as some account's period has batches written but is not closed (its
      * lease held); true if it got there before the advance finished.
