@@ -1,11 +1,14 @@
 package io.billow.cli;
 
+import io.billow.node.Leases;
 import io.billow.server.BillowServer;
+import io.billow.server.NodeOptions;
 import io.billow.time.Instants;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -45,10 +48,20 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Let webhooks post to loopback and private addresses (local testing only; refused otherwise).")
     boolean allowLocalWebhooks;
 
+    @Option(names = "--master-key-file", description = "The master key that seals secrets in the database (default: BILLOW_MASTER_KEY,"
+            + " or the data directory's master.key). Every node on one database needs the same one.")
+    Path masterKeyFile;
+
+    @Option(names = "--lease-seconds", defaultValue = "" + Leases.DEFAULT_SECONDS,
+            description = "How long a node's claim on scheduled work lasts unrenewed: how soon another node takes over the work"
+                    + " of one that died (default ${DEFAULT-VALUE}).")
+    int leaseSeconds;
+
     @Override
     public Integer call() throws InterruptedException {
         BillowServer server = BillowServer.start(new BillowServer.Options(host, port, data, dbUrl, simulatedClock,
-                clockStart == null ? null : Instants.parse(clockStart), catalog, adminKey, settlementBatch, allowLocalWebhooks));
+                clockStart == null ? null : Instants.parse(clockStart), catalog, adminKey, settlementBatch, allowLocalWebhooks,
+                new NodeOptions(Optional.ofNullable(masterKeyFile), leaseSeconds)));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -1,15 +1,34 @@
 package io.billow.clock;
 
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Where a simulated clock's position survives a restart. Saved before work at a new instant
- * runs, so a restarted server never finds its clock behind what it already recorded.
+ * Where a simulated clock's time lives. In memory for a test of the core; in the database for a
+ * server, so that a restart finds the clock where it stood and every node on one database reads
+ * one time.
  */
-@FunctionalInterface
 public interface ClockStore {
 
-    ClockStore NONE = now -> { };
+    /** The stored time. */
+    Instant load();
 
-    void save(Instant now);
+    /** Moves the stored time to {@code to} unless it is already later; returns the time now stored. */
+    Instant moveForward(Instant to);
+
+    /** A clock time kept in this process only. */
+    static ClockStore inMemory(Instant start) {
+        AtomicReference<Instant> now = new AtomicReference<>(start);
+        return new ClockStore() {
+            @Override
+            public Instant load() {
+                return now.get();
+            }
+
+            @Override
+            public Instant moveForward(Instant to) {
+                return now.accumulateAndGet(to, (a, b) -> b.isAfter(a) ? b : a);
+            }
+        };
+    }
 }

@@ -2,20 +2,28 @@ package io.billow.clock;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that only moves when told to, and never backwards. */
+/**
+ * A clock that only moves when told to, and never backwards. Its time is kept in a
+ * {@link ClockStore}: read on every {@link #now()}, so that nodes sharing the store never
+ * disagree about the time.
+ */
 public final class SimulatedClock implements BillowClock {
 
-    private final AtomicReference<Instant> now;
+    private final ClockStore store;
 
     public SimulatedClock(Instant start) {
-        this.now = new AtomicReference<>(start.truncatedTo(ChronoUnit.SECONDS));
+        this(ClockStore.inMemory(start.truncatedTo(ChronoUnit.SECONDS)));
+    }
+
+    /** A clock whose time is the store's (already holding a time). */
+    public SimulatedClock(ClockStore store) {
+        this.store = store;
     }
 
     @Override
     public Instant now() {
-        return now.get();
+        return store.load();
     }
 
     @Override
@@ -26,11 +34,10 @@ public final class SimulatedClock implements BillowClock {
     /** Moves to {@code to}; refuses to go backwards. */
     public void moveTo(Instant to) {
         Instant target = to.truncatedTo(ChronoUnit.SECONDS);
-        now.updateAndGet(current -> {
-            if (target.isBefore(current)) {
-                throw new IllegalArgumentException("the clock cannot go backwards from " + current + " to " + target);
-            }
-            return target;
-        });
+        Instant current = store.load();
+        if (target.isBefore(current)) {
+            throw new IllegalArgumentException("the clock cannot go backwards from " + current + " to " + target);
+        }
+        store.moveForward(target);
     }
 }

@@ -56,7 +56,30 @@ public final class InstanceStore {
      * resulting snapshot. The row lock taken by the update serializes appends per instance.
      */
     public static InstanceSnapshot append(Handle h, String instanceId, List<? extends TimelineEvent> events) {
+        requireUnsettled(h, instanceId, events);
         return append(h, instanceId, events, null);
+    }
+
+    /**
+     * No change is dated within hours its account has settled: their bills are final, and an event
+     * among them would never be billed (a creation) or leave hours billed after it (a release).
+     * Settled means before the account's cursor, or in the cursor's period once settlement has
+     * billed this instance there. A node whose clock lags the one that settled meets this, and its
+     * caller is told to retry (a late usage sample takes another path: it becomes an adjustment).
+     */
+    private static void requireUnsettled(Handle h, String instanceId, List<? extends TimelineEvent> events) {
+        Instant earliest = events.stream().map(TimelineEvent::at).min(Instant::compareTo).orElse(null);
+        if (earliest == null) {
+            return;
+        }
+        Optional<Instant> settledThrough = h.createQuery("SELECT CASE WHEN EXISTS (SELECT 1 FROM bills b WHERE b.instance_id = i.id "
+                        + "AND b.period_start = a.settled_through) THEN a.settled_through + interval '1 hour' ELSE a.settled_through END "
+                        + "FROM instances i JOIN accounts a ON a.id = i.account_id WHERE i.id = :id")
+                .bind("id", instanceId).mapTo(Timestamp.class).findOne().map(Timestamp::toInstant);
+        if (settledThrough.isPresent() && earliest.isBefore(settledThrough.get())) {
+            throw new ProblemException(Codes.BEFORE_SETTLED_HOURS, "a change of instance " + instanceId + " dated " + earliest
+                    + " falls in hours its account has already settled (through " + settledThrough.get() + "); retry it");
+        }
     }
 
     /** Appends usage samples, each carrying the sample's event id (with its kind) for idempotency. */

@@ -39,6 +39,12 @@ public final class Codes {
     /** The instance's subscription expired (Locked) or it was stopped for debt: renew or top up first. */
     public static final String INSTANCE_EXPIRED = "InstanceExpired";
 
+    /**
+     * A change dated before hours its account has already settled (a node whose clock lags the one
+     * that settled them): those hours' bills are final, so it is refused; retried, it is dated now.
+     */
+    public static final String BEFORE_SETTLED_HOURS = "IncorrectTime.BeforeSettledHours";
+
     private Codes() {
     }
 }

@@ -1,14 +1,12 @@
 package io.billow.scheduler;
 
 import io.billow.clock.BillowClock;
-import io.billow.clock.ClockStore;
 import io.billow.lifecycle.Lifecycle;
 import io.billow.clock.SimulatedClock;
+import io.billow.node.Leases;
 import io.billow.operation.OperationRunner;
-import io.billow.settlement.Progress;
 import io.billow.settlement.Settler;
 
-import io.billow.settlement.SettlementReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,28 +18,38 @@ import java.util.Optional;
  * and settlements, in time order.
  * With a simulated clock, {@link #advanceTo} walks the clock from one due instant to the next,
  * so that work sees the time it was due at; it returns only when nothing due is left.
+ *
+ * <p>Several nodes on one database run it side by side: operations are claimed row by row
+ * ({@code SKIP LOCKED}), the lifecycle's rows are locked and re-read, and settlement is claimed
+ * account by account with leases. When the earliest due work is held by another node, a tick
+ * leaves it (the next tick looks again) and an advance waits for it, so time order holds across
+ * nodes too; one node at a time walks the shared simulated clock.
  */
 public final class Scheduler {
 
     private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
+    /** How long an advance waits before looking again at work another node holds. */
+    private static final long WAIT_MILLIS = 50;
 
     private final BillowClock clock;
     private final OperationRunner operations;
     private final Settler settler;
     private final Lifecycle lifecycle;
-    private final ClockStore clockStore;
+    private final Leases leases;
+    private final ClaimedSettlement settlement;
 
-    public Scheduler(BillowClock clock, OperationRunner operations, Settler settler, Lifecycle lifecycle, ClockStore clockStore) {
+    public Scheduler(BillowClock clock, OperationRunner operations, Settler settler, Lifecycle lifecycle, Leases leases) {
         this.clock = clock;
         this.operations = operations;
         this.settler = settler;
         this.lifecycle = lifecycle;
-        this.clockStore = clockStore;
+        this.leases = leases;
+        this.settlement = new ClaimedSettlement(settler, leases);
     }
 
-    /** Runs what is due now (the background tick of a wall-clock server). */
+    /** Runs what is due now (the background tick); leaves what another node is running to it. */
     public synchronized void runDue() {
-        runUntil(clock.now());
+        runUntil(clock.now(), false);
     }
 
     /** Moves a simulated clock to {@code target}, running every piece of work due on the way. */
@@ -49,15 +57,18 @@ public final class Scheduler {
         if (!(clock instanceof SimulatedClock simulated)) {
             throw new IllegalStateException("the clock is not simulated");
         }
-        if (target.isBefore(clock.now())) {
-            throw new IllegalArgumentException("the clock cannot go backwards from " + clock.now() + " to " + target);
-        }
-        runUntil(target);
-        simulated.moveTo(target);
-        clockStore.save(target);
+        leases.whileAdvancingClock(() -> {
+            // Read under the lock: another node's advance may have moved the shared clock meanwhile.
+            if (target.isBefore(clock.now())) {
+                throw new IllegalArgumentException("the clock cannot go backwards from " + clock.now() + " to " + target);
+            }
+            runUntil(target, true);
+            simulated.moveTo(target);
+            return target;
+        });
     }
 
-    private void runUntil(Instant target) {
+    private void runUntil(Instant target, boolean waitForOthers) {
         while (true) {
             Instant op = operations.nextDue().orElse(null);
             Instant settle = settler.nextDue().orElse(null);
@@ -68,21 +79,42 @@ public final class Scheduler {
             }
             if (clock instanceof SimulatedClock simulated && next.isAfter(clock.now())) {
                 simulated.moveTo(next);
-                clockStore.save(next);
             }
-            // Changes first: a change completing exactly at a boundary belongs to the period it starts.
-            if (op != null && !op.isAfter(next)) {
-                operations.runDue(next);
-            } else if (life != null && !life.isAfter(next)) {
-                lifecycle.runDue(next);
-            } else {
-                SettlementReport done = settler.settleEndingAt(next, Progress.SILENT);
-                long behind = (target.getEpochSecond() - next.getEpochSecond()) / 3600;
-                if (behind > 0 && (behind % 24 == 0 || behind < 2) && !clock.isSimulated()) {
-                    // Catching up after downtime is long work: say how far it has come.
-                    LOG.info("settled the period ending {} ({} bills); {} more hour(s) to catch up", next, done.bills(), behind);
+            if (!runAt(next, op, life, target)) {
+                // The earliest due work is another node's: later work must wait for it.
+                if (!waitForOthers) {
+                    return;
                 }
+                pause();
             }
+        }
+    }
+
+    /** Runs the earliest kind of work due at {@code next}; false if another node holds it. */
+    private boolean runAt(Instant next, Instant op, Instant life, Instant target) {
+        // Changes first: a change completing exactly at a boundary belongs to the period it starts.
+        if (op != null && !op.isAfter(next)) {
+            return operations.runDue(next) > 0;
+        }
+        if (life != null && !life.isAfter(next)) {
+            lifecycle.runDue(next); // waits on the rows another node has locked, then re-reads them
+            return true;
+        }
+        ClaimedSettlement.Pass done = settlement.settleEndingAt(next);
+        long behind = (target.getEpochSecond() - next.getEpochSecond()) / 3600;
+        if (behind > 0 && (behind % 24 == 0 || behind < 2) && !clock.isSimulated()) {
+            // Catching up after downtime is long work: say how far it has come.
+            LOG.info("settled the period ending {} ({} bills); {} more hour(s) to catch up", next, done.report().bills(), behind);
+        }
+        return !done.heldElsewhere();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for another node's work", e);
         }
     }
 

@@ -27,10 +27,9 @@ import io.billow.change.InstanceChanges;
 import io.billow.change.SubscriptionToPayAsYouGo;
 import io.billow.change.UsageIngest;
 import io.billow.clock.BillowClock;
-import io.billow.clock.ClockStore;
-import io.billow.clock.SimulatedClock;
 import io.billow.clock.SystemClock;
 import io.billow.lifecycle.Lifecycle;
+import io.billow.node.Leases;
 import io.billow.operation.OperationRunner;
 import io.billow.product.ProductModule;
 import io.billow.product.analyticdb.AnalyticDbModule;
@@ -57,11 +56,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -84,12 +79,19 @@ public final class BillowServer implements AutoCloseable {
      * @param allowLocalWebhooks whether webhooks may post to loopback and private addresses (local testing only)
      */
     public record Options(String host, int port, Path dataDir, String dbUrl, boolean simulatedClock, Instant clockStart,
-                          Path catalogDir, String adminKey, int settlementBatch, boolean allowLocalWebhooks) {
+                          Path catalogDir, String adminKey, int settlementBatch, boolean allowLocalWebhooks, NodeOptions node) {
 
         /** Webhooks to public addresses only, as every server but a local test runs. */
         public Options(String host, int port, Path dataDir, String dbUrl, boolean simulatedClock, Instant clockStart,
                        Path catalogDir, String adminKey, int settlementBatch) {
             this(host, port, dataDir, dbUrl, simulatedClock, clockStart, catalogDir, adminKey, settlementBatch, false);
+        }
+
+        /** The master key of the data directory (or BILLOW_MASTER_KEY) and leases of the default length. */
+        public Options(String host, int port, Path dataDir, String dbUrl, boolean simulatedClock, Instant clockStart,
+                       Path catalogDir, String adminKey, int settlementBatch, boolean allowLocalWebhooks) {
+            this(host, port, dataDir, dbUrl, simulatedClock, clockStart, catalogDir, adminKey, settlementBatch, allowLocalWebhooks,
+                    NodeOptions.DEFAULT);
         }
     }
 
@@ -114,14 +116,16 @@ public final class BillowServer implements AutoCloseable {
 
     private BillowServer(Options options) {
         this.options = options;
-        this.keys = ServerKeys.load(options.dataDir(), options.adminKey());
+        this.keys = ServerKeys.load(options.dataDir(), options.adminKey(), options.node().masterKeyFile());
         this.catalog = options.catalogDir() == null ? CatalogLoader.fromClasspath() : CatalogLoader.fromDirectory(options.catalogDir());
-        checkPortFree(options.host(), options.port());
+        PortProbe.requireFree(options.host(), options.port());
         this.database = options.dbUrl() == null ? Database.startEmbedded(options.dataDir())
                 : Database.external(DatabaseUrl.parse(options.dbUrl()), Database.DEFAULT_POOL_SIZE);
         Jdbi jdbi = database.jdbi();
         ClockModeFile.check(options.dataDir(), database, options.simulatedClock());
-        this.clock = options.simulatedClock() ? simulatedClock(jdbi, options.clockStart()) : new SystemClock();
+        NodeWiring.checkMasterKey(database, keys);
+        this.clock = NodeWiring.clock(jdbi, options.simulatedClock(), options.clockStart());
+        Leases leases = NodeWiring.leases(jdbi, options.dataDir(), options.node().leaseSeconds());
         CatalogVersions.record(jdbi, catalog, clock.now());
         this.provisioner = new SimulatedProvisioner(catalog);
         this.accounts = new AccountStore(jdbi, new SecretSealer(keys.masterKey()), Lifecycle::resumeAfterTopUp);
@@ -134,14 +138,14 @@ public final class BillowServer implements AutoCloseable {
         operations.onFinish(SpecChanges.KIND, SpecChanges::finished);
         ChangeRequests changeRequests = new ChangeRequests(jdbi, changes, provisioner, engineActions);
         this.scheduler = new Scheduler(clock, operations, settler, new Lifecycle(jdbi, provisioner, new Expiries(catalog, changes::rules)),
-                clock.isSimulated() ? now -> saveClock(jdbi, now) : ClockStore.NONE);
+                leases);
         this.usage = new UsageIngest(jdbi, catalog, clock, provisioner, new Adjustments(catalog), changes::rules);
         PayTypeChanges payTypeChanges = new PayTypeChanges(catalog);
         this.payTypes = new SubscriptionToPayAsYouGo(jdbi, clock, payTypeChanges);
         this.resources = new InstanceResources(jdbi, catalog, clock, changes::rules);
         RequestAuthenticator signatures = RpcApi.authenticator(jdbi, accounts);
         WebhookStore webhooks = new WebhookStore(jdbi, new SecretSealer(keys.masterKey()), options.allowLocalWebhooks());
-        this.webhooks = new WebhookDispatcher(jdbi, webhooks, new SystemClock());
+        this.webhooks = new WebhookDispatcher(jdbi, webhooks, new SystemClock(), leases);
         var tokens = RpcApi.clientTokens(jdbi, clock);
         // The products Billow has code for, one line each; a catalog without one leaves it out.
         List<ProductModule> products = List.of(
@@ -216,36 +220,6 @@ public final class BillowServer implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("webhook delivery failed; it will be retried", e);
         }
-    }
-
-    /** A port held by another program is a clear error, before anything else starts. */
-    private static void checkPortFree(String host, int port) {
-        if (port == 0) {
-            return;
-        }
-        try (ServerSocket probe = new ServerSocket()) {
-            probe.setReuseAddress(true);
-            probe.bind(new InetSocketAddress(host, port));
-        } catch (IOException e) {
-            throw new IllegalStateException("port " + port + " on " + host + " is already in use by another program; "
-                    + "stop it or choose another port with --port");
-        }
-    }
-
-    private static SimulatedClock simulatedClock(Jdbi jdbi, Instant requestedStart) {
-        Instant saved = jdbi.withHandle(h -> h.createQuery("SELECT now FROM clock_state WHERE id = 1").mapTo(Timestamp.class)
-                .findOne().map(Timestamp::toInstant).orElse(null));
-        Instant start = saved != null ? saved : requestedStart != null ? requestedStart : new SystemClock().now();
-        if (saved != null && requestedStart != null && requestedStart.isAfter(saved)) {
-            start = requestedStart;
-        }
-        saveClock(jdbi, start);
-        return new SimulatedClock(start);
-    }
-
-    private static void saveClock(Jdbi jdbi, Instant now) {
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO clock_state (id, now) VALUES (1, :now) ON CONFLICT (id) DO UPDATE SET now = excluded.now")
-                .bind("now", Timestamp.from(now)).execute());
     }
 
     public String url() {

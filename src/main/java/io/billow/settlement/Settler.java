@@ -104,13 +104,17 @@ public final class Settler {
     /** Settles the period ending at {@code end} for every account whose cursor is at its start. */
     public SettlementReport settleEndingAt(Instant end, Progress progress) {
         Instant start = end.minusSeconds(SettlementZone.PERIOD_SECONDS);
-        List<String> accounts = jdbi.withHandle(h -> h.createQuery("SELECT id FROM accounts WHERE settled_through = :s ORDER BY id")
-                .bind("s", Timestamp.from(start)).mapTo(String.class).list());
         SettlementReport total = SettlementReport.NONE;
-        for (String accountId : accounts) {
+        for (String accountId : accountsAt(start)) {
             total = total.plus(settleAccount(accountId, start, progress));
         }
         return total;
+    }
+
+    /** The accounts whose next period to settle starts at {@code start}, by id. */
+    public List<String> accountsAt(Instant start) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM accounts WHERE settled_through = :s ORDER BY id")
+                .bind("s", Timestamp.from(start)).mapTo(String.class).list());
     }
 
     /**

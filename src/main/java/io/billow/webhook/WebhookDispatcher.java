@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.billow.clock.BillowClock;
+import io.billow.node.Leases;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,21 +41,34 @@ public final class WebhookDispatcher {
     private final Jdbi jdbi;
     private final WebhookStore store;
     private final BillowClock wallClock;
+    private final Leases leases;
     /** Never follows a redirect: a public receiver could otherwise send the signed events to a local address. */
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER)
             .proxy(HttpClient.Builder.NO_PROXY).build();
 
-    public WebhookDispatcher(Jdbi jdbi, WebhookStore store, BillowClock wallClock) {
+    public WebhookDispatcher(Jdbi jdbi, WebhookStore store, BillowClock wallClock, Leases leases) {
         this.jdbi = jdbi;
         this.store = store;
         this.wallClock = wallClock;
+        this.leases = leases;
     }
 
-    /** One round: every due webhook gets its next batch. Returns the number of events delivered. */
+    /**
+     * One round: every due webhook gets its next batch. Returns the number of events delivered. A
+     * webhook another node is delivering to is left to it, so that nodes do not post one batch twice.
+     */
     public int deliverDue() {
         int delivered = 0;
         for (WebhookStore.Webhook w : store.due(wallClock.now())) {
-            delivered += deliver(w);
+            String work = "webhook:" + w.id();
+            if (!leases.claim(work)) {
+                continue;
+            }
+            try {
+                delivered += store.stillDue(w.id(), wallClock.now()).map(this::deliver).orElse(0);
+            } finally {
+                leases.release(work);
+            }
         }
         return delivered;
     }

@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /** Registered webhooks: where an account's events go, and how far delivery has come. */
 public final class WebhookStore {
@@ -94,14 +95,22 @@ public final class WebhookStore {
 
     /** Webhooks due for an attempt at {@code now} with undelivered events. */
     List<Webhook> due(Instant now) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT w.* FROM webhooks w WHERE w.next_attempt_at <= :now "
-                        + "AND EXISTS (SELECT 1 FROM events e WHERE e.account_id = w.account_id AND e.id > w.delivered_through) "
-                        + "ORDER BY w.next_attempt_at LIMIT 100")
-                .bind("now", Timestamp.from(now))
-                .map((rs, ctx) -> new Webhook(rs.getString("id"), rs.getString("account_id"), rs.getString("url"),
-                        sealer.open(rs.getBytes("secret_sealed")), rs.getLong("delivered_through"), rs.getInt("failures"),
-                        rs.getTimestamp("created_at").toInstant()))
-                .list());
+        return jdbi.withHandle(h -> h.createQuery("SELECT w.* FROM webhooks w WHERE " + DUE_SQL + " ORDER BY w.next_attempt_at LIMIT 100")
+                .bind("now", Timestamp.from(now)).map(this::opened).list());
+    }
+
+    /** The webhook as it is now, if still due: read again once claimed, as another node may have delivered since {@link #due}. */
+    Optional<Webhook> stillDue(String id, Instant now) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT w.* FROM webhooks w WHERE w.id = :id AND " + DUE_SQL)
+                .bind("id", id).bind("now", Timestamp.from(now)).map(this::opened).findOne());
+    }
+
+    private static final String DUE_SQL = "w.next_attempt_at <= :now "
+            + "AND EXISTS (SELECT 1 FROM events e WHERE e.account_id = w.account_id AND e.id > w.delivered_through)";
+
+    private Webhook opened(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws java.sql.SQLException {
+        return new Webhook(rs.getString("id"), rs.getString("account_id"), rs.getString("url"), sealer.open(rs.getBytes("secret_sealed")),
+                rs.getLong("delivered_through"), rs.getInt("failures"), rs.getTimestamp("created_at").toInstant());
     }
 
     void delivered(String id, long through) {

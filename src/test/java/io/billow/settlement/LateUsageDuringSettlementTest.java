@@ -93,8 +93,8 @@ class LateUsageDuringSettlementTest {
     private static void createAccountWith(Jdbi jdbi, String account, String... instances) {
         jdbi.useTransaction(h -> {
             h.createUpdate("INSERT INTO accounts (id, name, currency, balance, settlement_zone, standard_offset_s, settled_through, "
-                    + "created_at) VALUES (:a, 'late', 'USD', 100, 'UTC', 0, :s, :s)").bind("a", account).bind("s", Timestamp.from(HOUR))
-                    .execute();
+                    + "created_at) VALUES (:a, 'late', 'USD', 100, 'UTC', 0, :c, :c)").bind("a", account)
+                    .bind("c", Timestamp.from(HOUR.minusSeconds(86_400))).execute();
             InstanceSnapshot snapshot = InstanceSnapshot.created("rds-postgresql", "cn-hangzhou", "Basic", "pg.n2.serverless.1c",
                     BillingMethod.SERVERLESS, 20, "cloud_essd").withRcuRange(2, 8);
             for (String id : instances) {
@@ -102,6 +102,8 @@ class LateUsageDuringSettlementTest {
                         "pg.n2.serverless.1c", BillingMethod.SERVERLESS, "Running", 20, "cloud_essd", JsonNodeFactory.instance.objectNode(),
                         HOUR.minusSeconds(86_400), null, null, 0), new TimelineEvent.Created(HOUR.minusSeconds(86_400), snapshot));
             }
+            // The cursor moves to the hour once the instances exist: no change is dated in hours already settled.
+            h.createUpdate("UPDATE accounts SET settled_through = :s WHERE id = :a").bind("a", account).bind("s", Timestamp.from(HOUR)).execute();
         });
     }
 

@@ -19,7 +19,8 @@ public final class Statuses {
         if (code.startsWith("Forbidden") || code.equals("OperationDenied.OrderUnPaid") || code.startsWith("InsufficientResource")) {
             return 403;
         }
-        if (code.equals("IdempotentParameterMismatch") || code.equals("ConcurrentModification")) {
+        if (code.equals("IdempotentParameterMismatch") || code.equals("ConcurrentModification")
+                || code.equals(Codes.BEFORE_SETTLED_HOURS)) {
             return 409;
         }
         if (code.equals(Codes.REQUEST_TOO_LARGE)) {
