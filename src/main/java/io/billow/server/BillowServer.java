@@ -3,6 +3,8 @@ package io.billow.server;
 import io.billow.account.AccountStore;
 import io.billow.account.SecretSealer;
 import io.billow.api.RequestBodies;
+import io.billow.api.RequestLimits;
+import io.billow.api.RequestRates;
 import io.billow.api.rest.AccountRoutes;
 import io.billow.api.rest.ClockRoutes;
 import io.billow.api.rest.InstanceRoutes;
@@ -27,7 +29,6 @@ import io.billow.change.SubscriptionToPayAsYouGo;
 import io.billow.change.UsageIngest;
 import io.billow.clock.BillowClock;
 import io.billow.clock.ClockStore;
-import io.billow.clock.SimulatedClock;
 import io.billow.clock.SystemClock;
 import io.billow.lifecycle.Lifecycle;
 import io.billow.operation.OperationRunner;
@@ -57,7 +58,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -78,9 +78,17 @@ public final class BillowServer implements AutoCloseable {
      * @param clockStart where a new simulated clock starts (null: the wall clock's now)
      * @param catalogDir operator catalog files, or null for the bundled catalog
      * @param allowLocalWebhooks whether webhooks may post to loopback and private addresses (local testing only)
+     * @param limits     request rates per account, timeouts, concurrent and queued requests
      */
     public record Options(String host, int port, Path dataDir, String dbUrl, boolean simulatedClock, Instant clockStart,
-                          Path catalogDir, String adminKey, int settlementBatch, boolean allowLocalWebhooks) {
+                          Path catalogDir, String adminKey, int settlementBatch, boolean allowLocalWebhooks, RequestLimits limits) {
+
+        /** The default limits. */
+        public Options(String host, int port, Path dataDir, String dbUrl, boolean simulatedClock, Instant clockStart,
+                       Path catalogDir, String adminKey, int settlementBatch, boolean allowLocalWebhooks) {
+            this(host, port, dataDir, dbUrl, simulatedClock, clockStart, catalogDir, adminKey, settlementBatch, allowLocalWebhooks,
+                    RequestLimits.DEFAULT);
+        }
 
         /** Webhooks to public addresses only, as every server but a local test runs. */
         public Options(String host, int port, Path dataDir, String dbUrl, boolean simulatedClock, Instant clockStart,
@@ -117,7 +125,7 @@ public final class BillowServer implements AutoCloseable {
                 : Database.external(DatabaseUrl.parse(options.dbUrl()), Database.DEFAULT_POOL_SIZE);
         Jdbi jdbi = database.jdbi();
         ClockModeFile.check(options.dataDir(), database, options.simulatedClock());
-        this.clock = options.simulatedClock() ? simulatedClock(jdbi, options.clockStart()) : new SystemClock();
+        this.clock = options.simulatedClock() ? SavedClock.start(jdbi, options.clockStart()) : new SystemClock();
         CatalogVersions.record(jdbi, catalog, clock.now());
         this.provisioner = new SimulatedProvisioner(catalog);
         this.accounts = new AccountStore(jdbi, new SecretSealer(keys.masterKey()), Lifecycle::resumeAfterTopUp);
@@ -130,11 +138,12 @@ public final class BillowServer implements AutoCloseable {
         operations.onFinish(SpecChanges.KIND, SpecChanges::finished);
         ChangeRequests changeRequests = new ChangeRequests(jdbi, changes, provisioner, engineActions);
         this.scheduler = new Scheduler(clock, operations, settler, new Lifecycle(jdbi, provisioner, new Expiries(catalog, changes::rules)),
-                clock.isSimulated() ? now -> saveClock(jdbi, now) : ClockStore.NONE);
+                clock.isSimulated() ? now -> SavedClock.save(jdbi, now) : ClockStore.NONE);
         this.usage = new UsageIngest(jdbi, catalog, clock, provisioner, new Adjustments(catalog), changes::rules);
         this.payTypes = new SubscriptionToPayAsYouGo(jdbi, clock);
         this.resources = new InstanceResources(jdbi, catalog, clock, changes::rules);
         RequestAuthenticator signatures = RpcApi.authenticator(jdbi, accounts);
+        RequestRates rates = options.limits().rates(); // one bucket per account across both APIs
         WebhookStore webhooks = new WebhookStore(jdbi, new SecretSealer(keys.masterKey()), options.allowLocalWebhooks());
         this.webhooks = new WebhookDispatcher(jdbi, webhooks, new SystemClock());
         var tokens = RpcApi.clientTokens(jdbi, clock);
@@ -156,15 +165,17 @@ public final class BillowServer implements AutoCloseable {
                 new UsageRoutes(jdbi, usage, changeRequests, productRoutes),
                 new SignedNativeCalls(signatures, accounts), new WebhookRoutes(webhooks, clock),
                 new ResourceRoutes(resources, catalog.products().values().stream().flatMap(p -> p.facts().resourceKinds().stream()).toList()),
-                productRoutes);
+                productRoutes).limitedBy(rates);
         RoaGateway roa = RpcApi.roaGateway(signatures, clock, accounts, offered);
-        RpcGateway rpc = RpcApi.gateway(signatures, clock, accounts, offered, new BssActions(jdbi, accounts, changeRequests, tokens, catalog));
+        RpcGateway rpc = RpcApi.gateway(signatures, clock, accounts, offered, new BssActions(jdbi, accounts, changeRequests, tokens, catalog))
+                .withRates(rates);
         this.http = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.jetty.host = options.host();
             cfg.jetty.port = options.port();
             cfg.http.maxRequestSize = RequestBodies.MAX_BODY_BYTES;
+            options.limits().install(cfg);
             rest.routes(cfg);
             // The ROA paths (/instances...) before the RPC gateway, which takes every other path.
             roa.addRoutes(cfg.routes);
@@ -224,22 +235,6 @@ public final class BillowServer implements AutoCloseable {
             throw new IllegalStateException("port " + port + " on " + host + " is already in use by another program; "
                     + "stop it or choose another port with --port");
         }
-    }
-
-    private static SimulatedClock simulatedClock(Jdbi jdbi, Instant requestedStart) {
-        Instant saved = jdbi.withHandle(h -> h.createQuery("SELECT now FROM clock_state WHERE id = 1").mapTo(Timestamp.class)
-                .findOne().map(Timestamp::toInstant).orElse(null));
-        Instant start = saved != null ? saved : requestedStart != null ? requestedStart : new SystemClock().now();
-        if (saved != null && requestedStart != null && requestedStart.isAfter(saved)) {
-            start = requestedStart;
-        }
-        saveClock(jdbi, start);
-        return new SimulatedClock(start);
-    }
-
-    private static void saveClock(Jdbi jdbi, Instant now) {
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO clock_state (id, now) VALUES (1, :now) ON CONFLICT (id) DO UPDATE SET now = excluded.now")
-                .bind("now", Timestamp.from(now)).execute());
     }
 
     public String url() {
