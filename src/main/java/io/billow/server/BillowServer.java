@@ -54,9 +54,6 @@ import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
@@ -120,7 +117,7 @@ public final class BillowServer implements AutoCloseable {
         this.options = options;
         this.keys = ServerKeys.load(options.dataDir(), options.adminKey());
         this.catalog = options.catalogDir() == null ? CatalogLoader.fromClasspath() : CatalogLoader.fromDirectory(options.catalogDir());
-        checkPortFree(options.host(), options.port());
+        FreePort.check(options.host(), options.port());
         this.database = options.dbUrl() == null ? Database.startEmbedded(options.dataDir())
                 : Database.external(DatabaseUrl.parse(options.dbUrl()), Database.DEFAULT_POOL_SIZE);
         Jdbi jdbi = database.jdbi();
@@ -220,20 +217,6 @@ public final class BillowServer implements AutoCloseable {
             webhooks.deliverDue();
         } catch (RuntimeException e) {
             LOG.error("webhook delivery failed; it will be retried", e);
-        }
-    }
-
-    /** A port held by another program is a clear error, before anything else starts. */
-    private static void checkPortFree(String host, int port) {
-        if (port == 0) {
-            return;
-        }
-        try (ServerSocket probe = new ServerSocket()) {
-            probe.setReuseAddress(true);
-            probe.bind(new InetSocketAddress(host, port));
-        } catch (IOException e) {
-            throw new IllegalStateException("port " + port + " on " + host + " is already in use by another program; "
-                    + "stop it or choose another port with --port");
         }
     }
 
