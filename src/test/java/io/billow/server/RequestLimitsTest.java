@@ -92,14 +92,16 @@ class RequestLimitsTest {
 
             slow.setSoTimeout(10_000);
             queued.setSoTimeout(10_000);
-            // Whichever arrived first held the slot and times out reading (408); the other timed out queued (503).
+            // Whichever arrived first held the slot and times out reading (408). The other timed out queued
+            // (503), or, when the slot freed just before its wait ran out, was let in and timed out reading too.
             List<String> answers = List.of(new String(readAll(slow.getInputStream()), StandardCharsets.UTF_8),
                     new String(readAll(queued.getInputStream()), StandardCharsets.UTF_8));
-            String timedOut = answers.stream().filter(a -> a.startsWith("HTTP/1.1 408")).findFirst().orElseThrow(() -> new AssertionError(answers));
-            String waited = answers.stream().filter(a -> a.startsWith("HTTP/1.1 503")).findFirst().orElseThrow(() -> new AssertionError(answers));
-            assertThat(waited).contains("\"code\":\"ServiceUnavailable\"");
-            JsonNode body = JSON.readTree(timedOut.substring(timedOut.indexOf("\r\n\r\n") + 4));
-            assertThat(body.path("code").asText()).as(timedOut).isEqualTo("RequestTimeout");
+            assertThat(answers).anySatisfy(a -> assertThat(a).startsWith("HTTP/1.1 408"));
+            for (String answer : answers) {
+                JsonNode body = JSON.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+                assertThat(body.path("code").asText()).as(answer)
+                        .isEqualTo(answer.startsWith("HTTP/1.1 408") ? "RequestTimeout" : "ServiceUnavailable");
+            }
         }
         assertThat(get("/api/v1/clock", "Bearer " + TestServer.ADMIN_KEY).statusCode()).as("the server is not stuck").isEqualTo(200);
     }
