@@ -90,6 +90,7 @@ final class WireErrors extends ErrorHandler {
             case 413 -> Codes.REQUEST_TOO_LARGE;
             case 414 -> Codes.URI_TOO_LONG;
             case 431 -> Codes.HEADERS_TOO_LARGE;
+            case 503 -> Codes.SERVICE_UNAVAILABLE;
             case 505 -> Codes.HTTP_VERSION;
             default -> status >= 500 ? Codes.INTERNAL_ERROR : Codes.MALFORMED_REQUEST;
         };

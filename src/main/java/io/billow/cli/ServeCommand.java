@@ -1,5 +1,6 @@
 package io.billow.cli;
 
+import io.billow.api.RequestLimits;
 import io.billow.node.Leases;
 import io.billow.server.BillowServer;
 import io.billow.server.NodeOptions;
@@ -8,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -56,12 +58,32 @@ public final class ServeCommand implements Callable<Integer> {
             description = "How long a node's claim on scheduled work lasts unrenewed: how soon another node takes over the work"
                     + " of one that died (default ${DEFAULT-VALUE}).")
     int leaseSeconds;
+    @Option(names = "--rate-limit", defaultValue = "1000",
+            description = "Requests a second each account may make, after its burst (default ${DEFAULT-VALUE}); beyond: 429 / Throttling.User.")
+    double rateLimit;
+
+    @Option(names = "--rate-burst", defaultValue = "10000",
+            description = "Requests an account may make at once before --rate-limit applies (default ${DEFAULT-VALUE}).")
+    int rateBurst;
+
+    @Option(names = "--request-timeout", defaultValue = "30",
+            description = "Seconds a request may wait in the queue or leave its connection idle (default ${DEFAULT-VALUE}); beyond: 503 or 408.")
+    long requestTimeout;
+
+    @Option(names = "--max-concurrent-requests", defaultValue = "64",
+            description = "Requests handled at once (default ${DEFAULT-VALUE}); the thread pool is sized from it.")
+    int maxConcurrent;
+
+    @Option(names = "--max-queued-requests", defaultValue = "1000",
+            description = "Requests waiting for a turn (default ${DEFAULT-VALUE}); beyond: 503.")
+    int maxQueued;
 
     @Override
     public Integer call() throws InterruptedException {
         BillowServer server = BillowServer.start(new BillowServer.Options(host, port, data, dbUrl, simulatedClock,
                 clockStart == null ? null : Instants.parse(clockStart), catalog, adminKey, settlementBatch, allowLocalWebhooks,
-                new NodeOptions(Optional.ofNullable(masterKeyFile), leaseSeconds)));
+                new NodeOptions(Optional.ofNullable(masterKeyFile), leaseSeconds),
+                new RequestLimits(rateLimit, rateBurst, Duration.ofSeconds(requestTimeout), maxConcurrent, maxQueued)));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -34,6 +34,10 @@ public final class Codes {
     public static final String HEADERS_TOO_LARGE = "RequestHeadersTooLarge";
     public static final String HTTP_VERSION = "HttpVersionNotSupported";
     public static final String INTERNAL_ERROR = "InternalError";
+    /** Every request slot and place in the queue is taken (or the wait outlasted the timeout): retry shortly. */
+    public static final String SERVICE_UNAVAILABLE = "ServiceUnavailable";
+    /** The account sent more requests than its rate allows; the answer says when to retry. */
+    public static final String THROTTLING_USER = "Throttling.User";
     /** A webhook URL that points at this machine or a private network (refused unless local webhooks are allowed). */
     public static final String WEBHOOK_DESTINATION = "InvalidParameter.WebhookDestination";
     /** The instance's subscription expired (Locked) or it was stopped for debt: renew or top up first. */

@@ -3,6 +3,8 @@ package io.billow.server;
 import io.billow.account.AccountStore;
 import io.billow.account.SecretSealer;
 import io.billow.api.RequestBodies;
+import io.billow.api.RequestLimits;
+import io.billow.api.RequestRates;
 import io.billow.api.rest.AccountRoutes;
 import io.billow.api.rest.ClockRoutes;
 import io.billow.api.rest.InstanceRoutes;
@@ -77,9 +79,11 @@ public final class BillowServer implements AutoCloseable {
      * @param clockStart where a new simulated clock starts (null: the wall clock's now)
      * @param catalogDir operator catalog files, or null for the bundled catalog
      * @param allowLocalWebhooks whether webhooks may post to loopback and private addresses (local testing only)
+     * @param limits     request rates per account, timeouts, concurrent and queued requests
      */
     public record Options(String host, int port, Path dataDir, String dbUrl, boolean simulatedClock, Instant clockStart,
-                          Path catalogDir, String adminKey, int settlementBatch, boolean allowLocalWebhooks, NodeOptions node) {
+                          Path catalogDir, String adminKey, int settlementBatch, boolean allowLocalWebhooks, NodeOptions node,
+                          RequestLimits limits) {
 
         /** Webhooks to public addresses only, as every server but a local test runs. */
         public Options(String host, int port, Path dataDir, String dbUrl, boolean simulatedClock, Instant clockStart,
@@ -87,11 +91,11 @@ public final class BillowServer implements AutoCloseable {
             this(host, port, dataDir, dbUrl, simulatedClock, clockStart, catalogDir, adminKey, settlementBatch, false);
         }
 
-        /** The master key of the data directory (or BILLOW_MASTER_KEY) and leases of the default length. */
+        /** The master key of the data directory (or BILLOW_MASTER_KEY), leases of the default length, the default request limits. */
         public Options(String host, int port, Path dataDir, String dbUrl, boolean simulatedClock, Instant clockStart,
                        Path catalogDir, String adminKey, int settlementBatch, boolean allowLocalWebhooks) {
             this(host, port, dataDir, dbUrl, simulatedClock, clockStart, catalogDir, adminKey, settlementBatch, allowLocalWebhooks,
-                    NodeOptions.DEFAULT);
+                    NodeOptions.DEFAULT, RequestLimits.DEFAULT);
         }
     }
 
@@ -144,6 +148,7 @@ public final class BillowServer implements AutoCloseable {
         this.payTypes = new SubscriptionToPayAsYouGo(jdbi, clock, payTypeChanges);
         this.resources = new InstanceResources(jdbi, catalog, clock, changes::rules);
         RequestAuthenticator signatures = RpcApi.authenticator(jdbi, accounts);
+        RequestRates rates = options.limits().rates(); // one bucket per account across both APIs
         WebhookStore webhooks = new WebhookStore(jdbi, new SecretSealer(keys.masterKey()), options.allowLocalWebhooks());
         this.webhooks = new WebhookDispatcher(jdbi, webhooks, new SystemClock(), leases);
         var tokens = RpcApi.clientTokens(jdbi, clock);
@@ -166,15 +171,18 @@ public final class BillowServer implements AutoCloseable {
                 new UsageRoutes(jdbi, usage, changeRequests, productRoutes),
                 new SignedNativeCalls(signatures, accounts), new WebhookRoutes(webhooks, clock),
                 new ResourceRoutes(resources, catalog.products().values().stream().flatMap(p -> p.facts().resourceKinds().stream()).toList()),
-                productRoutes, new TermRoutes(jdbi, accounts, new RefundRequests(catalog), clock));
+                productRoutes, new TermRoutes(jdbi, accounts, new RefundRequests(catalog), clock))
+                .limitedBy(rates);
         RoaGateway roa = RpcApi.roaGateway(signatures, clock, accounts, offered);
-        RpcGateway rpc = RpcApi.gateway(signatures, clock, accounts, offered, new BssActions(jdbi, accounts, changeRequests, tokens, catalog));
+        RpcGateway rpc = RpcApi.gateway(signatures, clock, accounts, offered, new BssActions(jdbi, accounts, changeRequests, tokens, catalog))
+                .withRates(rates);
         this.http = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.jetty.host = options.host();
             cfg.jetty.port = options.port();
             cfg.http.maxRequestSize = RequestBodies.MAX_BODY_BYTES;
+            options.limits().install(cfg);
             rest.routes(cfg);
             // The ROA paths (/instances...) before the RPC gateway, which takes every other path.
             roa.addRoutes(cfg.routes);

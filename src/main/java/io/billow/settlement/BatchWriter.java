@@ -28,6 +28,7 @@ final class BatchWriter {
         try {
             return writeLocked(h, batch);
         } catch (SQLException e) {
+            // Kept as the cause: SettlementConflict tells a unique violation from any other failure by it.
             throw new IllegalStateException("writing the settlement of " + batch.accountId() + " failed: " + e.getMessage(), e);
         }
     }
@@ -39,7 +40,7 @@ final class BatchWriter {
         }
         if (account.lateUsage() != batch.lateUsage()) {
             // A late sample arrived since the batch was read, perhaps for one of its instances.
-            throw new IllegalStateException("usage arrived late for account " + batch.accountId() + " while its batch was being rated");
+            throw new SettlementConflict("usage arrived late for account " + batch.accountId() + " while its batch was being rated");
         }
         SettlementBatch.Rows rows = batch.rows();
         if (rows == null) {

@@ -217,10 +217,12 @@ public final class Settler {
         SettlementBatch current = batch;
         for (int attempt = 1; ; attempt++) {
             SettlementBatch writing = current;
-            beforeWrite.run();
             try {
+                beforeWrite.run();
                 return jdbi.inTransaction(h -> BatchWriter.write(h, writing));
-            } catch (RuntimeException conflict) {
+            } catch (RuntimeException failure) {
+                // Only a conflict with another writer is retried; anything else is a fault and surfaces.
+                SettlementConflict conflict = SettlementConflict.of(failure).orElseThrow(() -> failure);
                 if (attempt == MAX_WRITE_ATTEMPTS) {
                     throw conflict;
                 }

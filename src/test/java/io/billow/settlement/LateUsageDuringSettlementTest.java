@@ -87,10 +87,10 @@ class LateUsageDuringSettlementTest {
         }
     }
 
-    private static final Catalog CATALOG = CatalogLoader.fromClasspath();
+    static final Catalog CATALOG = CatalogLoader.fromClasspath();
 
     /** A serverless instance of 1–4 RCU created a day before the hour; the account's cursor is at the hour. */
-    private static void createAccountWith(Jdbi jdbi, String account, String... instances) {
+    static void createAccountWith(Jdbi jdbi, String account, String... instances) {
         jdbi.useTransaction(h -> {
             h.createUpdate("INSERT INTO accounts (id, name, currency, balance, settlement_zone, standard_offset_s, settled_through, "
                     + "created_at) VALUES (:a, 'late', 'USD', 100, 'UTC', 0, :c, :c)").bind("a", account)

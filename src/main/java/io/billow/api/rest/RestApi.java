@@ -41,6 +41,8 @@ public final class RestApi {
     private final WebhookRoutes webhookRoutes;
     private final ResourceRoutes resourceRoutes;
     private final TermRoutes termRoutes;
+    /** Set once before {@link #routes}; unlimited unless the server is given rates. */
+    private java.util.Optional<io.billow.api.RequestRates> rates = java.util.Optional.empty();
 
     /** Verifies a V3-signed native call and names its account, or throws a ProblemException. */
     public interface SignatureCheck {
@@ -65,12 +67,21 @@ public final class RestApi {
         this.termRoutes = termRoutes;
     }
 
+    /** This API, refusing an account's requests beyond {@code rates} with 429 and Retry-After. */
+    public RestApi limitedBy(io.billow.api.RequestRates rates) {
+        this.rates = java.util.Optional.of(rates);
+        return this;
+    }
+
     public void routes(JavalinConfig config) {
         // Here because this is where the server's configuration is at hand; it covers both APIs.
         HttpEdge.install(config);
         var r = config.routes;
         r.before("/api/v1/*", RestApi::refuseUnreadable);
-        r.before("/api/v1/*", this::authenticate);
+        r.before("/api/v1/*", ctx -> {
+            authenticate(ctx);
+            throttle(ctx);
+        });
         r.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(OpenApiDocument.json()));
         r.post("/api/v1/accounts", ctx -> accountRoutes.create(ctx, caller(ctx)));
         r.get("/api/v1/accounts/{id}", ctx -> accountRoutes.get(ctx, caller(ctx)));
@@ -160,9 +171,27 @@ public final class RestApi {
         if (query.isPresent()) {
             throw new ProblemException(Codes.INVALID_PARAMETER, query.get());
         }
-        if (ctx.req().getContentLengthLong() != 0 && !WireText.isCleanUtf8(ctx.bodyAsBytes())) {
+        if (ctx.req().getContentLengthLong() != 0 && !WireText.isCleanUtf8(bodyInTime(ctx))) {
             throw new ProblemException(Codes.MALFORMED_JSON, "the body is not valid UTF-8, or holds a NUL byte");
         }
+    }
+
+    /** The body, or a RequestTimeout refusal if it stopped arriving for longer than the server waits. */
+    private static byte[] bodyInTime(Context ctx) {
+        try {
+            return ctx.bodyAsBytes();
+        } catch (Exception unread) { // Javalin lets Jetty's IOException through undeclared
+            if (io.billow.api.RequestLimits.isTimeout(unread)) {
+                throw new ProblemException(Codes.REQUEST_TIMEOUT, "the request body stopped arriving; send it whole within the timeout");
+            }
+            throw RestApi.<RuntimeException>unchanged(unread);
+        }
+    }
+
+    /** Rethrows {@code e} as it is, so that Javalin still tells a client that went away from a fault. */
+    @SuppressWarnings("unchecked")
+    private static <E extends Exception> E unchanged(Exception e) throws E {
+        throw (E) e;
     }
 
     /** Every path outside /api/ is the RPC API's, on GET and POST: there, no route means another method. */
@@ -175,6 +204,20 @@ public final class RestApi {
 
     static Caller caller(Context ctx) {
         return ctx.attribute(CALLER);
+    }
+
+    /** An account over its rate is refused before anything runs; the operator is never throttled. */
+    private void throttle(Context ctx) {
+        Caller caller = caller(ctx);
+        if (caller == null || caller.operator() || rates.isEmpty()) {
+            return;
+        }
+        java.util.OptionalLong wait = rates.get().admit(caller.accountId());
+        if (wait.isPresent()) {
+            ctx.header("Retry-After", String.valueOf(wait.getAsLong()));
+            throw new ProblemException(Codes.THROTTLING_USER, "too many requests from account " + caller.accountId()
+                    + "; retry after " + wait.getAsLong() + " s");
+        }
     }
 
     /** Bearer operator key, Bearer AccessKeyId:AccessKeySecret of an account, or a V3 signature. */

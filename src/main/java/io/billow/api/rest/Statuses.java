@@ -44,7 +44,7 @@ public final class Statuses {
         if (code.startsWith("Throttling")) {
             return 429;
         }
-        if (code.equals(Codes.PROVISIONING_FAILED)) {
+        if (code.equals(Codes.PROVISIONING_FAILED) || code.equals(Codes.SERVICE_UNAVAILABLE)) {
             return 503;
         }
         if (code.equals(Codes.INTERNAL_ERROR)) {

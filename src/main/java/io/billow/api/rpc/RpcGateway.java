@@ -3,6 +3,7 @@ package io.billow.api.rpc;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.billow.api.RequestBodies;
+import io.billow.api.RequestRates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -47,15 +48,19 @@ public final class RpcGateway implements Handler {
     private final ExceptionTranslator translator;
     private final Supplier<String> requestIds;
     private final Diagnoses diagnoses;
+    /** Per-account rates; {@link #UNLIMITED} unless the server sets them. */
+    private final RequestRates rates;
+    private static final RequestRates UNLIMITED = new RequestRates(Double.MAX_VALUE, Integer.MAX_VALUE, System::nanoTime);
 
     public RpcGateway(RequestAuthenticator authenticator, KeyAccounts accounts, RpcActions actions,
             Supplier<Instant> clock) {
-        this(authenticator, accounts, actions, clock, clock, ExceptionTranslator.none(), RequestIds.random(), new Diagnoses());
+        this(authenticator, accounts, actions, clock, clock, ExceptionTranslator.none(), RequestIds.random(), new Diagnoses(), UNLIMITED);
     }
 
     private RpcGateway(RequestAuthenticator authenticator, KeyAccounts accounts, RpcActions actions,
             Supplier<Instant> clock, Supplier<Instant> signatureClock, ExceptionTranslator translator,
-            Supplier<String> requestIds, Diagnoses diagnoses) {
+            Supplier<String> requestIds, Diagnoses diagnoses, RequestRates rates) {
+        this.rates = Objects.requireNonNull(rates, "rates");
         this.diagnoses = Objects.requireNonNull(diagnoses, "diagnoses");
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
@@ -68,7 +73,7 @@ public final class RpcGateway implements Handler {
 
     /** This gateway, translating the server's own exceptions thrown by actions with {@code translator}. */
     public RpcGateway withTranslator(ExceptionTranslator translator) {
-        return new RpcGateway(authenticator, accounts, actions, clock, signatureClock, translator, requestIds, diagnoses);
+        return new RpcGateway(authenticator, accounts, actions, clock, signatureClock, translator, requestIds, diagnoses, rates);
     }
 
     /**
@@ -79,7 +84,12 @@ public final class RpcGateway implements Handler {
      * by this same clock, as nonce expiries derive from request timestamps.
      */
     public RpcGateway withSignatureClock(Supplier<Instant> signatureClock) {
-        return new RpcGateway(authenticator, accounts, actions, clock, signatureClock, translator, requestIds, diagnoses);
+        return new RpcGateway(authenticator, accounts, actions, clock, signatureClock, translator, requestIds, diagnoses, rates);
+    }
+
+    /** This gateway, refusing an account's calls beyond {@code rates} with {@code Throttling.User}. */
+    public RpcGateway withRates(RequestRates rates) {
+        return new RpcGateway(authenticator, accounts, actions, clock, signatureClock, translator, requestIds, diagnoses, rates);
     }
 
     /** What this gateway's Recommend links answer, for the route that serves them. */
@@ -89,7 +99,7 @@ public final class RpcGateway implements Handler {
 
     /** This gateway, numbering requests with {@code requestIds} (seeded in simulations). */
     public RpcGateway withRequestIds(Supplier<String> requestIds) {
-        return new RpcGateway(authenticator, accounts, actions, clock, signatureClock, translator, requestIds, diagnoses);
+        return new RpcGateway(authenticator, accounts, actions, clock, signatureClock, translator, requestIds, diagnoses, rates);
     }
 
     /**
@@ -171,6 +181,12 @@ public final class RpcGateway implements Handler {
         if (account.isEmpty()) {
             return Outcome.failed(RpcError.accessKeyNotFound(caller.accessKeyId()));
         }
+        java.util.OptionalLong wait = rates.admit(account.get());
+        if (wait.isPresent()) {
+            ctx.header("Retry-After", String.valueOf(wait.getAsLong()));
+            return Outcome.failed(RpcError.of(io.billow.problem.Codes.THROTTLING_USER, 429,
+                    "Request was denied due to user flow control."));
+        }
         RpcCall call = new RpcCall(caller, account.get(), action.get(), version.get(),
                 RpcParameters.of(request.parameters()), requestId, clock.get(), request.headers());
         RpcResult result = ((Outcome.Ok<RpcAction>) found).value().handle(call);
@@ -209,6 +225,10 @@ public final class RpcGateway implements Handler {
             }
             return Outcome.ok(body);
         } catch (IOException unreadable) {
+            if (io.billow.api.RequestLimits.isTimeout(unreadable)) {
+                return Outcome.failed(RpcError.of(io.billow.problem.Codes.REQUEST_TIMEOUT, 408,
+                        "The request body stopped arriving; send it whole within the timeout."));
+            }
             return Outcome.failed(RpcError.of("InvalidParameter", 400,
                     "The request body could not be read: " + unreadable.getMessage()));
         }
