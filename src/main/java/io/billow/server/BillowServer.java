@@ -166,6 +166,7 @@ public final class BillowServer implements AutoCloseable {
             cfg.jetty.port = options.port();
             cfg.http.maxRequestSize = RequestBodies.MAX_BODY_BYTES;
             rest.routes(cfg);
+            new io.billow.console.ConsoleRoutes(keys.adminKey(), accounts, jdbi, catalog, changeRequests).install(cfg.routes);
             // The ROA paths (/instances...) before the RPC gateway, which takes every other path.
             roa.addRoutes(cfg.routes);
             cfg.routes.get(Diagnoses.PATH, rpc.diagnoses());
