@@ -6,7 +6,7 @@
   function signInPage(message) {
     document.getElementById('nav').hidden = true;
     document.getElementById('clock').hidden = true;
-    document.getElementById('who').replaceChildren();
+    B.fill(document.getElementById('who'));
     const key = h('input', { id: 'signin-key', name: 'accessKey', type: 'password', autocomplete: 'current-password', required: true });
     const error = h('p', { id: 'signin-error', class: 'error', role: 'alert' }, message || '');
     const form = h('form', { id: 'signin', class: 'card', onsubmit: async e => {
@@ -39,7 +39,7 @@
     who.push(h('button', { class: 'secondary', id: 'signout', onclick: async () => {
       await B.own('DELETE', '/console/session'); B.session = null; location.hash = '#/instances'; signInPage();
     } }, 'Sign out'));
-    document.getElementById('who').replaceChildren(...who);
+    B.fill(document.getElementById('who'), ...who);
   }
 
   /** The clock, and for the operator of a simulated clock the controls that move it (long moves a day at a time, with progress). */
@@ -62,7 +62,7 @@
           advance(Math.round((target - Date.parse(B.now)) / 1000), bar);
         } }, h('label', {}, 'Advance to (UTC)', to), h('button', { type: 'submit', class: 'secondary', id: 'clock-go' }, 'Go')), bar);
     }
-    el.replaceChildren(...parts);
+    B.fill(el, ...parts);
     el.hidden = false;
   }
 
@@ -88,14 +88,17 @@
     const hash = location.hash || '#/instances';
     const [, name, arg] = hash.match(/^#\/([a-z]+)\/?(.*)$/) || [null, 'instances', ''];
     const page = B.routes[name] || B.routes.instances;
+    // The clock may have moved since the last page (another tab, a script): pages read their window from it.
+    await clock();
     try { await page(decodeURIComponent(arg)); } catch (e) { B.page('Something went wrong', h('p', { class: 'error' }, String(e))); }
-    document.getElementById('main').setAttribute('data-ready', hash);
+    const main = document.getElementById('main');
+    main.setAttribute('data-ready', hash);
+    main.setAttribute('data-render', String(Number(main.getAttribute('data-render') || 0) + 1));
   }
   B.route = route;
 
   async function start() {
     header();
-    await clock();
     await route();
   }
 

@@ -18,6 +18,12 @@ B.h = function (tag, attrs, ...children) {
   return el;
 };
 
+/** Replaces an element's children, leaving out absent ones (replaceChildren would print "null"). */
+B.fill = function (el, ...children) {
+  el.replaceChildren(...children.flat().filter(c => c !== null && c !== undefined && c !== false));
+  return el;
+};
+
 B.announce = function (text) { document.getElementById('announce').textContent = text; };
 
 /** A call of the native API through the console's door; answers {status, body}. */
@@ -47,7 +53,7 @@ B.STATUS_LABELS = {
 };
 B.statusLabel = s => B.STATUS_LABELS[s] || s;
 /** Statuses an operation passes through: the console keeps watching until the instance leaves them. */
-B.busy = s => s === 'DBInstanceClassChanging' || /ing$/.test(s);
+B.busy = s => s === 'DBInstanceClassChanging' || (/ing$/.test(s) && s !== 'Running');
 B.statusBadge = function (s) {
   return B.h('span', { class: 'status ' + (B.busy(s) ? 'busy' : s === 'Running' ? 'ok' : ''), 'data-status': s }, B.statusLabel(s));
 };
@@ -77,7 +83,7 @@ B.facts = function (pairs) {
 
 B.page = function (title, ...content) {
   const main = document.getElementById('main');
-  main.replaceChildren(B.h('h1', {}, title), ...content);
+  B.fill(main, B.h('h1', {}, title), ...content);
   document.title = title + ' · Billow console';
   return main;
 };

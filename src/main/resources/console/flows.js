@@ -63,11 +63,13 @@
     const schema = flow.schema || await changeSchema();
     const names = flow.fields || Object.keys(schema).filter(k => k !== 'action');
     const values = Object.assign({}, flow.defaults || {});
+    // An unticked box is an answer too: the API wants every flag said (AutoPause, SwitchForce).
+    for (const n of names) if ((schema[n] || {}).type === 'boolean' && !(n in values) && n !== 'confirmDeleteResource') values[n] = false;
     const estimateBox = h('div', { id: 'flow-estimate', 'aria-live': 'polite' });
     const inputs = names.map(n => field(n, schema[n] || {}, i, product, values, () => estimate(i, flow, values, estimateBox, review)));
     const review = h('button', { id: 'flow-review', type: 'button', disabled: true,
       onclick: () => confirmStep(i, flow, values, panel) }, 'Review and confirm');
-    panel.replaceChildren(h('h2', { id: 'h-flow', tabindex: '-1' }, flow.label),
+    B.fill(panel, h('h2', { id: 'h-flow', tabindex: '-1' }, flow.label),
       inputs.length ? h('div', { class: 'filters' }, inputs) : null,
       h('div', { class: 'actions' }, h('button', { type: 'button', class: 'secondary', id: 'flow-estimate-button',
         onclick: () => estimate(i, flow, values, estimateBox, review) }, 'Estimate'), review,
@@ -122,7 +124,7 @@
     flow.lastEstimate = e;
     const violations = e.violations || [];
     const loss = violations.find(v => v.code === DELETE_NOT_CONFIRMED);
-    box.replaceChildren(
+    B.fill(box, 
       r.status === 200 ? summary(e) : null,
       loss ? dataLoss(loss, values, () => estimate(i, flow, values, box, review)) : null,
       violations.filter(v => v !== loss).length ? h('div', { id: 'flow-violations' }, h('h3', {}, 'Why this cannot be done yet'),
@@ -185,7 +187,7 @@
     const warning = values.confirmDeleteResource ? 'The instance and everything it holds will be deleted.' : warns(e.explanation) ? e.explanation : null;
     const ack = warning ? h('input', { type: 'checkbox', id: 'flow-ack', onchange: ev => { go.disabled = !ev.target.checked; } }) : null;
     const go = h('button', { id: 'flow-confirm', disabled: !!warning, onclick: () => submit(i, flow, values, panel) }, 'Confirm ' + flow.label);
-    panel.replaceChildren(h('h2', { id: 'h-flow', tabindex: '-1' }, 'Confirm: ' + flow.label + ' of ' + i.instanceId),
+    B.fill(panel, h('h2', { id: 'h-flow', tabindex: '-1' }, 'Confirm: ' + flow.label + ' of ' + i.instanceId),
       h('div', { id: 'flow-confirmation' }, B.facts(chosen), summary(e),
         warning ? h('div', { class: 'warning', id: 'confirm-warning', role: 'alert' }, h('strong', {}, 'Warning: '), warning) : null,
         ack ? h('label', { class: 'check' }, ack, 'I have read the warning') : null),
@@ -197,7 +199,7 @@
     const path = '/instances/' + encodeURIComponent(i.instanceId) + '/' + (flow.kind === 'action' ? 'changes' : flow.route);
     const r = await B.api('POST', path, flow.kind === 'action' ? Object.assign({ action: flow.name }, values) : values);
     if (r.status !== 200 && r.status !== 202) {
-      panel.replaceChildren(h('h2', {}, flow.label), B.problem(r), (r.body.violations || []).map(v => violation(i, v, () => B.route())));
+      B.fill(panel, h('h2', {}, flow.label), B.problem(r), (r.body.violations || []).map(v => violation(i, v, () => B.route())));
       return;
     }
     await progress(i, panel, flow.label, r.body);
@@ -206,17 +208,18 @@
   /** Watches the instance until it leaves its busy status (a simulated clock moves it on as the clock advances). */
   async function progress(i, panel, label, answer) {
     const status = h('p', { id: 'flow-progress', role: 'status' });
-    panel.replaceChildren(h('h2', {}, label), answer.explanation ? h('p', { id: 'flow-result' }, answer.explanation) : null, status);
-    for (let n = 0; n < 120; n++) {
+    B.fill(panel, h('h2', {}, label), answer.explanation ? h('p', { id: 'flow-result' }, answer.explanation) : null, status);
+    // Until the page is left or re-rendered (a clock advance renders it anew with the new status).
+    for (let n = 0; n < 120 && status.isConnected; n++) {
       const r = await B.api('GET', '/instances/' + encodeURIComponent(i.instanceId));
       const s = r.status === 200 ? r.body.status : 'unknown';
       if (!B.busy(s)) {
-        status.replaceChildren('Done: ', B.statusBadge(s));
+        B.fill(status, 'Done: ', B.statusBadge(s));
         status.setAttribute('data-settled', s);
         setTimeout(B.route, 600);
         return;
       }
-      status.replaceChildren('In progress: ', B.statusBadge(s), n > 2 ? ' — it settles as the clock moves on' : '');
+      B.fill(status, 'In progress: ', B.statusBadge(s), n > 2 ? ' — it settles as the clock moves on' : '');
       await new Promise(res => setTimeout(res, 500));
     }
   }
@@ -224,7 +227,7 @@
   /** Deleting an endpoint marked To Be Unpublished: its fees stop at this second; clients still on it lose it. */
   B.endpointDeletion = function (i, e) {
     const panel = document.getElementById('flow');
-    panel.replaceChildren(h('h2', { id: 'h-flow', tabindex: '-1' }, 'Delete endpoint ' + e.endpointId),
+    B.fill(panel, h('h2', { id: 'h-flow', tabindex: '-1' }, 'Delete endpoint ' + e.endpointId),
       h('p', { class: 'warning', id: 'confirm-warning' }, 'Its endpoint fee and traffic fees stop at this second; clients still using it lose their connection.'),
       h('div', { class: 'actions' }, h('button', { class: 'danger', id: 'flow-confirm', onclick: async () => {
         const r = await B.api('DELETE', '/instances/' + encodeURIComponent(i.instanceId) + '/endpoints/' + encodeURIComponent(e.endpointId));

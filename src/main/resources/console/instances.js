@@ -63,11 +63,11 @@
     const regions = Array.isArray(p.regions) ? p.regions : Object.keys(p.regions || {});
     const edition = h('select', { id: 'create-edition', name: 'edition' }, p.editions.map(e => h('option', { value: e }, e)));
     const cls = h('select', { id: 'create-class', name: 'instanceClass' });
-    const fill = () => cls.replaceChildren(...p.classes.filter(c => !c.edition || c.edition === edition.value)
+    const fill = () => B.fill(cls, ...p.classes.filter(c => !c.edition || c.edition === edition.value)
       .map(c => h('option', { value: c.code }, c.code + (c.cores ? ' (' + c.cores + ' cores)' : ''))));
     edition.addEventListener('change', fill);
     fill();
-    fields.replaceChildren(
+    B.fill(fields, 
       h('label', {}, 'Region', h('select', { id: 'create-region', name: 'region' }, regions.map(r => h('option', { value: r }, r)))),
       h('label', {}, 'Zone (optional)', h('input', { id: 'create-zone', name: 'zoneId' })),
       h('label', {}, 'Edition', edition), h('label', {}, 'Class', cls),
@@ -85,7 +85,7 @@
       body[el.name] = el.type === 'number' ? Number(el.value) : el.value;
     }
     const r = await B.api('POST', '/instances', body);
-    if (r.status !== 201) { error.replaceChildren(B.problem(r)); return; }
+    if (r.status !== 201) { B.fill(error, B.problem(r)); return; }
     B.announce('Created ' + r.body.instanceId);
     location.hash = '#/instance/' + encodeURIComponent(r.body.instanceId);
   }

@@ -51,7 +51,7 @@
     const show = async () => {
       const f = { instanceId: instance.value.trim(), from: from.value + ':00Z', to: to.value + ':00Z' };
       const list = await bills(f);
-      out.replaceChildren(chart(list), csvLink(f), h('h2', {}, 'Bills (' + list.length + ')'), lines(list.slice().reverse()));
+      B.fill(out, chart(list), csvLink(f), h('h2', {}, 'Bills (' + list.length + ')'), lines(list.slice().reverse()));
     };
     B.page('Bills', h('form', { class: 'filters', onsubmit: e => { e.preventDefault(); show(); } },
       h('label', {}, 'From (UTC)', from), h('label', {}, 'To (UTC)', to), h('label', {}, 'Instance', instance),

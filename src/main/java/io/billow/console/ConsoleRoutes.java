@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The web console's routes, in one place: its page at {@code /} (beside the RPC API, which keeps
@@ -48,11 +49,12 @@ public final class ConsoleRoutes {
     private final InstanceList list;
     private final InstanceActions actions;
 
-    public ConsoleRoutes(String adminKey, AccountStore accounts, Jdbi jdbi, Catalog catalog, ChangeRequests changes) {
+    /** @param termActions the subscription engine's action names, offered only on subscriptions */
+    public ConsoleRoutes(String adminKey, AccountStore accounts, Jdbi jdbi, Catalog catalog, ChangeRequests changes, Set<String> termActions) {
         this.adminKey = adminKey;
         this.accounts = accounts;
         this.list = new InstanceList(jdbi);
-        this.actions = new InstanceActions(jdbi, catalog, changes);
+        this.actions = new InstanceActions(jdbi, catalog, changes, termActions);
     }
 
     /** Before the RPC gateway's catch-all routes. */

@@ -1,5 +1,6 @@
 package io.billow.console;
 
+import io.billow.catalog.BillingMethod;
 import io.billow.catalog.Catalog;
 import io.billow.catalog.Product;
 import io.billow.change.ChangeRequests;
@@ -9,6 +10,7 @@ import org.jdbi.v3.core.Jdbi;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The change actions an instance offers now, as the engine and its product registered them: the
@@ -20,11 +22,14 @@ final class InstanceActions {
     private final Jdbi jdbi;
     private final Catalog catalog;
     private final ChangeRequests changes;
+    private final Set<String> termActions;
 
-    InstanceActions(Jdbi jdbi, Catalog catalog, ChangeRequests changes) {
+    /** @param termActions the subscription engine's actions (renew, unsubscribe...): they act on a term, which only a subscription has */
+    InstanceActions(Jdbi jdbi, Catalog catalog, ChangeRequests changes, Set<String> termActions) {
         this.jdbi = jdbi;
         this.catalog = catalog;
         this.changes = changes;
+        this.termActions = Set.copyOf(termActions);
     }
 
     /** @param accountId the caller's account, or null for the operator (who may read any) */
@@ -40,7 +45,8 @@ final class InstanceActions {
             names.add(i.status().equals("Paused") ? "resume" : "pause");
         }
         for (String name : changes.names(accountId, instanceId)) {
-            if (changes.handles(name, accountId, instanceId)) {
+            boolean hasTerm = i.method() == BillingMethod.SUBSCRIPTION;
+            if ((hasTerm || !termActions.contains(name)) && changes.handles(name, accountId, instanceId)) {
                 names.add(name);
             }
         }

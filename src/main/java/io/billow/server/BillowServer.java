@@ -166,7 +166,8 @@ public final class BillowServer implements AutoCloseable {
             cfg.jetty.port = options.port();
             cfg.http.maxRequestSize = RequestBodies.MAX_BODY_BYTES;
             rest.routes(cfg);
-            new io.billow.console.ConsoleRoutes(keys.adminKey(), accounts, jdbi, catalog, changeRequests).install(cfg.routes);
+            new io.billow.console.ConsoleRoutes(keys.adminKey(), accounts, jdbi, catalog, changeRequests, subscriptions.actions().keySet())
+                    .install(cfg.routes);
             // The ROA paths (/instances...) before the RPC gateway, which takes every other path.
             roa.addRoutes(cfg.routes);
             cfg.routes.get(Diagnoses.PATH, rpc.diagnoses());
