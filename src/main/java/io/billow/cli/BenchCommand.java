@@ -1,5 +1,6 @@
 package io.billow.cli;
 
+import io.billow.bench.ApiBenchmark;
 import io.billow.bench.RatingBenchmark;
 import io.billow.bench.SettleBenchmark;
 import org.openjdk.jmh.results.RunResult;
@@ -15,12 +16,12 @@ import java.util.concurrent.Callable;
 
 /** {@code billow bench rating|settle}: measured figures, printed; never part of the tests. */
 @Command(name = "bench", description = "Run a benchmark and print its figures.",
-        subcommands = {BenchCommand.Rating.class, BenchCommand.Settle.class})
+        subcommands = {BenchCommand.Rating.class, BenchCommand.Settle.class, BenchCommand.Api.class})
 public final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        System.out.println("usage: billow bench rating | billow bench settle --instances N");
+        System.out.println("usage: billow bench rating | billow bench settle --instances N | billow bench api --clients N");
     }
 
     @Command(name = "rating", description = "Instance-hours rated per second on one core (JMH).")
@@ -62,6 +63,41 @@ public final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             SettleBenchmark.run(instances, dbUrl, data, System.out);
             return 0;
+        }
+    }
+
+    @Command(name = "api", description = "Signed clients doing a mix of RPC calls; throughput and latency next to the database's commit rate.")
+    static final class Api implements Callable<Integer> {
+        @Option(names = "--clients", defaultValue = "8", description = "Concurrent clients, each with its own account (default ${DEFAULT-VALUE}).")
+        int clients;
+
+        @Option(names = "--seconds", defaultValue = "30", description = "Measured seconds (default ${DEFAULT-VALUE}).")
+        double seconds;
+
+        @Option(names = "--warm-up-seconds", defaultValue = "10", description = "Unmeasured seconds first (default ${DEFAULT-VALUE}).")
+        double warmUpSeconds;
+
+        @Option(names = "--commit-seconds", defaultValue = "5",
+                description = "Seconds of the commit-rate probe, run before and after (default ${DEFAULT-VALUE}).")
+        double commitSeconds;
+
+        @Option(names = "--instances", defaultValue = "20", description = "Pay-as-you-go instances each client starts with (default ${DEFAULT-VALUE}).")
+        int instances;
+
+        @Option(names = "--url", description = "A running server (default: one of its own on an embedded database).")
+        String url;
+
+        @Option(names = "--operator-key", description = "The running server's operator key (with --url).")
+        String operatorKey;
+
+        @Option(names = "--db-url", description = "The running server's database, for the commit-rate probe (with --url).")
+        String dbUrl;
+
+        @Override
+        public Integer call() throws Exception {
+            ApiBenchmark.Result r = ApiBenchmark.run(new ApiBenchmark.Settings(clients, seconds, warmUpSeconds, commitSeconds, instances,
+                    url, operatorKey, dbUrl), System.out);
+            return r.serverErrors() == 0 ? 0 : 1;
         }
     }
 }
