@@ -10,6 +10,7 @@ import io.billow.api.rpc.RpcGateway;
 import io.billow.catalog.BillingMethod;
 import io.billow.catalog.Catalog;
 import io.billow.change.ChangeRequests;
+import io.billow.clock.BillowClock;
 import io.billow.problem.ProblemException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -43,6 +44,8 @@ public final class ConsoleRoutes {
 
     private final String adminKey;
     private final AccountStore accounts;
+    /** Sessions and sign-in attempts age in real time, even while billing runs on a simulated clock. */
+    private final BillowClock wallClock;
     private final ConsoleSessions sessions = new ConsoleSessions();
     private final SignInThrottle throttle = new SignInThrottle();
     private final Assets assets = new Assets();
@@ -50,9 +53,11 @@ public final class ConsoleRoutes {
     private final InstanceActions actions;
 
     /** @param termActions the subscription engine's action names, offered only on subscriptions */
-    public ConsoleRoutes(String adminKey, AccountStore accounts, Jdbi jdbi, Catalog catalog, ChangeRequests changes, Set<String> termActions) {
+    public ConsoleRoutes(String adminKey, AccountStore accounts, Jdbi jdbi, Catalog catalog, ChangeRequests changes, Set<String> termActions,
+                         BillowClock wallClock) {
         this.adminKey = adminKey;
         this.accounts = accounts;
+        this.wallClock = wallClock;
         this.list = new InstanceList(jdbi);
         this.actions = new InstanceActions(jdbi, catalog, changes, termActions);
     }
@@ -90,7 +95,7 @@ public final class ConsoleRoutes {
     }
 
     private void signIn(Context ctx) {
-        Instant now = Instant.now();
+        Instant now = wallClock.now();
         String address = ctx.ip();
         Duration wait = throttle.waitFor(address, now);
         if (!wait.isZero()) {
@@ -177,7 +182,7 @@ public final class ConsoleRoutes {
 
     /** The signed-in session, or a 401. */
     private ConsoleSessions.Session session(Context ctx) {
-        return sessions.find(ctx.cookie(COOKIE), Instant.now())
+        return sessions.find(ctx.cookie(COOKIE), wallClock.now())
                 .orElseThrow(() -> new ProblemException("Unauthorized", "sign in to the console first"));
     }
 

@@ -184,7 +184,8 @@ public final class BillowServer implements AutoCloseable {
             cfg.http.maxRequestSize = RequestBodies.MAX_BODY_BYTES;
             options.limits().install(cfg);
             rest.routes(cfg);
-            new io.billow.console.ConsoleRoutes(keys.adminKey(), accounts, jdbi, catalog, changeRequests, subscriptions.actions().keySet())
+            new io.billow.console.ConsoleRoutes(keys.adminKey(), accounts, jdbi, catalog, changeRequests, subscriptions.actions().keySet(),
+                    new SystemClock())
                     .install(cfg.routes);
             // The ROA paths (/instances...) before the RPC gateway, which takes every other path.
             roa.addRoutes(cfg.routes);
