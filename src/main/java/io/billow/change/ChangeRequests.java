@@ -1,14 +1,25 @@
 package io.billow.change;
 
+import io.billow.account.AccountStore;
+import io.billow.catalog.BillingMethod;
+import io.billow.catalog.Product;
+import io.billow.clock.BillowClock;
 import io.billow.instance.Instance;
 import io.billow.instance.InstanceStore;
 import io.billow.problem.Codes;
 import io.billow.problem.Problem;
 import io.billow.problem.ProblemException;
+import io.billow.operation.Operation;
+import io.billow.operation.OperationStore;
 import io.billow.provision.Provisioner;
+import io.billow.rating.BillLine;
+import io.billow.rating.Rater;
+import io.billow.timeline.InstanceSnapshot;
+import io.billow.timeline.TimelineEvent;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,12 +33,15 @@ import java.util.TreeSet;
 public final class ChangeRequests {
 
     private final Jdbi jdbi;
+    private final BillowClock clock;
     private final InstanceChanges changes;
     private final Provisioner provisioner;
     private final Map<String, ChangeAction> engineActions;
 
-    public ChangeRequests(Jdbi jdbi, InstanceChanges changes, Provisioner provisioner, Map<String, ChangeAction> engineActions) {
+    public ChangeRequests(Jdbi jdbi, InstanceChanges changes, BillowClock clock, Provisioner provisioner,
+                          Map<String, ChangeAction> engineActions) {
         this.jdbi = jdbi;
+        this.clock = clock;
         this.changes = changes;
         this.provisioner = provisioner;
         this.engineActions = Map.copyOf(engineActions);
@@ -63,22 +77,57 @@ public final class ChangeRequests {
         return find(accountId, instanceId, request.action()).apply(h, accountId, instanceId, request);
     }
 
-    /** What the change would do, or why it cannot be made; nothing is written. */
-    public record Estimate(Optional<ChangeAction.Done> done, List<Problem> violations) {
+    /**
+     * What the change would do, or why it cannot be made; nothing is written. {@code hourly} is one
+     * hour of the configuration before and after the change, for instances billed by use.
+     */
+    public record Estimate(Optional<ChangeAction.Done> done, List<Problem> violations, Optional<Hourly> hourly) {
+    }
+
+    /** One hour's bill lines as the instance is now and as it will be once the change is done. */
+    public record Hourly(List<BillLine> before, List<BillLine> after) {
     }
 
     public Estimate estimate(String accountId, String instanceId, ChangeRequest request) {
-        ChangeAction action = find(accountId, instanceId, request.action());
+        ChangeAction action = lookup(accountId, instanceId, request.action()).or(() -> payAsYouGo(accountId, instanceId, request.action()))
+                .orElseGet(() -> find(accountId, instanceId, request.action()));
         try (Handle h = jdbi.open()) {
             h.begin();
             try {
-                return new Estimate(Optional.of(action.apply(h, accountId, instanceId, request)), List.of());
+                InstanceSnapshot before = InstanceStore.timeline(h, instanceId).current();
+                ChangeAction.Done done = action.apply(h, accountId, instanceId, request);
+                return new Estimate(Optional.of(done), List.of(), hourly(h, done.instance(), before));
             } catch (ProblemException refused) {
-                return new Estimate(Optional.empty(), refused.problems());
+                return new Estimate(Optional.empty(), refused.problems(), Optional.empty());
             } finally {
                 h.rollback();
             }
         }
+    }
+
+    /** The configuration once the change in flight succeeds (a change made at once has none in flight). */
+    private Optional<Hourly> hourly(Handle h, Instance i, InstanceSnapshot before) {
+        if (i.isReleased()) {
+            return Optional.empty();
+        }
+        InstanceSnapshot after = InstanceStore.timeline(h, i.id()).current();
+        for (TimelineEvent e : OperationStore.pending(h, i.id()).map(Operation::onSuccess).orElse(List.of())) {
+            after = e.applyTo(after);
+        }
+        if (before.method() == BillingMethod.SUBSCRIPTION && after.method() == BillingMethod.SUBSCRIPTION) {
+            return Optional.empty(); // a term is paid by its orders, not by the hour
+        }
+        Product product = changes.catalog().product(i.product()).orElseThrow();
+        Rater.Pricing pricing = new Rater.Pricing(i.product(), i.region(), AccountStore.find(h, i.accountId()).orElseThrow().currency());
+        Instant now = clock.now();
+        return Optional.of(new Hourly(HourlyCost.lines(changes.catalog(), product, before, now, pricing, List.of()),
+                HourlyCost.lines(changes.catalog(), product, after, now, pricing, List.of())));
+    }
+
+    /** Pause, resume and a pay-as-you-go spec change: estimated here, made by their own routes. */
+    private Optional<ChangeAction> payAsYouGo(String accountId, String instanceId, String name) {
+        Instance i = jdbi.withHandle(h -> InstanceStore.get(h, accountId, instanceId));
+        return Optional.ofNullable(name == null ? null : changes.payAsYouGoActions().get(name)).filter(a -> a.appliesTo(i));
     }
 
     private ChangeAction find(String accountId, String instanceId, String name) {

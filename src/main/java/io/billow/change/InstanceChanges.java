@@ -43,8 +43,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The change engine for the lifecycle every product shares: create, release, pause and resume,
- * spec changes. Every request is checked completely before anything is written; a request that
+ * The change engine for the lifecycle every product shares: create and release here; pause, resume
+ * and pay-as-you-go spec changes in {@link PayAsYouGoChanges}. Every request is checked completely before anything is written; a request that
  * fails writes nothing, and one that passes writes its order, timeline events and operation in
  * one transaction.
  */
@@ -59,12 +59,14 @@ public final class InstanceChanges {
     private final BillowClock clock;
     private final Provisioner provisioner;
     private final Map<String, ProductRules> rules = new ConcurrentHashMap<>();
+    private final PayAsYouGoChanges payAsYouGo;
 
     public InstanceChanges(Jdbi jdbi, Catalog catalog, BillowClock clock, Provisioner provisioner) {
         this.jdbi = jdbi;
         this.catalog = catalog;
         this.clock = clock;
         this.provisioner = provisioner;
+        this.payAsYouGo = new PayAsYouGoChanges(catalog, clock, provisioner);
     }
 
     public Catalog catalog() {
@@ -206,91 +208,29 @@ public final class InstanceChanges {
         return released;
     }
 
-    /** Pauses an instance (AnalyticDB): Pausing now, Paused when the provisioner finishes. */
+    /** Pauses an instance: Pausing now, Paused when the provisioner finishes. */
     public Instance pause(String accountId, String instanceId) {
-        return transition(accountId, instanceId, "PAUSE", "Running", "Pausing", "Paused", "Running");
+        return jdbi.inTransaction(h -> payAsYouGo.pause(h, accountId, instanceId));
     }
 
     /** Resumes a paused instance: Starting now (not billed), Running when the provisioner finishes. */
     public Instance resume(String accountId, String instanceId) {
-        return transition(accountId, instanceId, "RESUME", "Paused", "Starting", "Running", "Paused");
+        return jdbi.inTransaction(h -> payAsYouGo.resume(h, accountId, instanceId));
     }
 
-    private Instance transition(String accountId, String instanceId, String kind, String from, String during, String to, String onFailure) {
-        Instant now = clock.now();
-        return jdbi.inTransaction(h -> {
-            Instance i = InstanceStore.lock(h, accountId, instanceId);
-            Product product = catalog.product(i.product()).orElseThrow();
-            if (!product.hasState(during) || !product.hasState(to)) {
-                throw new ProblemException("OperationDenied", product.name() + " instances cannot " + kind.toLowerCase(java.util.Locale.ROOT));
-            }
-            requireIdle(h, i, from);
-            InstanceStore.append(h, instanceId, List.of(new TimelineEvent.StateChanged(now, during)));
-            OperationStore.insert(h, Operation.of(i.accountId(), instanceId, null, i.product(), i.zoneId(), kind,
-                    now.plus(provisioner.duration(i.product(), kind)),
-                    List.of(new TimelineEvent.StateChanged(now, to)), List.of(new TimelineEvent.StateChanged(now, onFailure))), now);
-            EventLog.emit(h, i.accountId(), instanceId, "instance.state-changed", now, EventLog.payload().put("state", during));
-            return InstanceStore.get(h, null, instanceId);
-        });
-    }
-
-    /**
-     * Changes the class of a pay-as-you-go instance: Scaling (billed at the original spec) until
-     * the provisioner finishes, then the new spec from the instant it is Running again.
-     */
+    /** Changes the class of a pay-as-you-go instance (see {@link PayAsYouGoChanges#modifySpec}). */
     public Instance modifySpec(String accountId, String instanceId, String newClass, Integer storageGb) {
         return modifySpec(accountId, instanceId, newClass, storageGb, null);
     }
 
     /** The same, with a node count for classes sold by nodes (a class left out keeps the current one). */
     public Instance modifySpec(String accountId, String instanceId, String askedClass, Integer storageGb, Integer nodeCount) {
-        Instant now = clock.now();
-        return jdbi.inTransaction(h -> {
-            Instance i = InstanceStore.lock(h, accountId, instanceId);
-            Product product = catalog.product(i.product()).orElseThrow();
-            List<Problem> problems = new ArrayList<>();
-            String newClass = askedClass == null && nodeCount != null ? i.instanceClass() : askedClass;
-            InstanceClass cls = newClass == null ? null : product.classes().get(newClass);
-            if (newClass == null) {
-                problems.add(Problem.of(Codes.MISSING_PARAMETER, "instanceClass is required"));
-            } else if (cls == null) {
-                problems.add(Problem.of("InvalidDBInstanceClass.NotFound", "unknown instance class '" + newClass + "' of " + product.code()));
-            } else if (cls.edition().isPresent() && !cls.edition().get().equals(i.edition())) {
-                problems.add(Problem.of("IncorrectTargetClasscode", "class " + newClass + " belongs to edition " + cls.edition().get()));
-            } else if (!cls.methods().contains(i.method())) {
-                problems.add(Problem.of("IncorrectTargetClasscode", "class " + newClass + " cannot be billed " + i.method().alibabaName()));
-            }
-            int gb = storageGb == null ? i.storageGb() : storageGb;
-            if (gb < i.storageGb()) {
-                problems.add(Problem.of(Bounds.INVALID_STORAGE, "storage can grow, not shrink: it is " + i.storageGb() + " GB, got " + gb));
-            } else if (cls != null && problems.isEmpty()) {
-                Bounds.storage(product, cls, i.method(), i.storageType(), gb, problems);
-            }
-            List<TimelineEvent> nodes = nodeChange(cls, nodeCount, now, problems);
-            if (i.method() == BillingMethod.SUBSCRIPTION) {
-                problems.add(Problem.of("InvalidPayType.NotSupported", "a subscription's spec change is a prorated order: "
-                        + "POST /api/v1/instances/{id}/changes with action modifySpec"));
-            }
-            if (!problems.isEmpty()) {
-                throw new ProblemException(problems);
-            }
-            requireIdle(h, i, "Running");
-            String scaling = product.hasState("Scaling") ? "Scaling" : "DBInstanceClassChanging";
-            CreationCheck.checkPrices(catalog, product, InstanceStore.timeline(h, instanceId).current().withClass(newClass).withState("Running"),
-                    AccountStore.find(h, i.accountId()).orElseThrow().currency(), now, problems);
-            if (!problems.isEmpty()) {
-                throw new ProblemException(problems);
-            }
-            InstanceStore.append(h, instanceId, List.of(new TimelineEvent.StateChanged(now, scaling)));
-            OperationStore.insert(h, Operation.of(i.accountId(), instanceId, null, i.product(), i.zoneId(), "MODIFY_SPEC",
-                    now.plus(provisioner.duration(i.product(), "MODIFY_SPEC")),
-                    concat(List.of(new TimelineEvent.SpecChanged(now, newClass, gb, i.storageType())), nodes,
-                            List.of(new TimelineEvent.StateChanged(now, "Running"))),
-                    List.of(new TimelineEvent.StateChanged(now, "Running"))), now);
-            EventLog.emit(h, i.accountId(), instanceId, "instance.state-changed", now, EventLog.payload().put("state", scaling)
-                    .put("targetClass", newClass));
-            return InstanceStore.get(h, null, instanceId);
-        });
+        return jdbi.inTransaction(h -> payAsYouGo.modifySpec(h, accountId, instanceId, askedClass, storageGb, nodeCount));
+    }
+
+    /** Pause, resume and the pay-as-you-go spec change as actions, so an estimate runs exactly what the change runs. */
+    public Map<String, ChangeAction> payAsYouGoActions() {
+        return payAsYouGo.actions();
     }
 
     /**
@@ -323,28 +263,6 @@ public final class InstanceChanges {
             EventLog.emit(h, i.accountId(), instanceId, "instance.attributes-changed", now, patch.deepCopy());
             return InstanceStore.get(h, null, instanceId);
         });
-    }
-
-    /** The node count a spec change sets, as the event it adds when it completes; nothing for a class not sold by nodes. */
-    private static List<TimelineEvent> nodeChange(InstanceClass cls, Integer nodeCount, Instant at, List<Problem> problems) {
-        if (cls == null || nodeCount == null) {
-            return List.of();
-        }
-        if (!cls.hasNodes()) {
-            problems.add(Problem.of(Codes.INVALID_PARAMETER, cls.code() + " is not sold by a number of nodes"));
-            return List.of();
-        }
-        cls.nodeProblem(nodeCount).ifPresent(why -> problems.add(Problem.of("InvalidSegNodeNum", why)));
-        return List.of(new TimelineEvent.ResourceCountChanged(at, InstanceClass.NODES, nodeCount));
-    }
-
-    @SafeVarargs
-    private static List<TimelineEvent> concat(List<? extends TimelineEvent>... parts) {
-        List<TimelineEvent> all = new ArrayList<>();
-        for (List<? extends TimelineEvent> p : parts) {
-            all.addAll(p);
-        }
-        return all;
     }
 
     /** The instance must be in {@code state}, with no operation or unpaid order in flight. */

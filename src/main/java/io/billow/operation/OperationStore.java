@@ -70,6 +70,16 @@ public final class OperationStore {
                 .findOne();
     }
 
+    /** The instance's change in flight, if any (what an estimate reads of a change it rolls back). */
+    public static Optional<Operation> pending(Handle h, String instanceId) {
+        return h.createQuery("SELECT id, instance_id, order_id, kind, due_at, payload::text FROM operations "
+                        + "WHERE instance_id = :i AND status = 'PENDING' AND kind <> 'AUTO_PAUSE' ORDER BY due_at, id LIMIT 1")
+                .bind("i", instanceId)
+                .map((rs, ctx) -> decode(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant(), rs.getString(6)))
+                .findOne();
+    }
+
     public static boolean hasPending(Handle h, String instanceId) {
         // The idle timer of automatic stop is not a change in progress: it must not block the user's changes.
         return h.createQuery("SELECT EXISTS (SELECT 1 FROM operations WHERE instance_id = :i AND status = 'PENDING' AND kind <> 'AUTO_PAUSE')")

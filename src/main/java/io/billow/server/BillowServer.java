@@ -140,7 +140,7 @@ public final class BillowServer implements AutoCloseable {
         Map<String, ChangeAction> engineActions = new HashMap<>(subscriptions.actions());
         engineActions.put("modifySpec", new SpecChanges(catalog, clock, provisioner));
         operations.onFinish(SpecChanges.KIND, SpecChanges::finished);
-        ChangeRequests changeRequests = new ChangeRequests(jdbi, changes, provisioner, engineActions);
+        ChangeRequests changeRequests = new ChangeRequests(jdbi, changes, clock, provisioner, engineActions);
         this.scheduler = new Scheduler(clock, operations, settler, new Lifecycle(jdbi, provisioner, new Expiries(catalog, changes::rules)),
                 leases);
         this.usage = new UsageIngest(jdbi, catalog, clock, provisioner, new Adjustments(catalog), changes::rules);

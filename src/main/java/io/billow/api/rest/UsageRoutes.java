@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.billow.change.ChangeRequest;
 import io.billow.change.ChangeRequests;
+import io.billow.change.HourlyCost;
 import io.billow.change.UsageIngest;
 import io.billow.change.UsageSample;
 import io.billow.instance.Instance;
@@ -12,6 +13,7 @@ import io.billow.instance.InstanceStore;
 import io.billow.problem.Codes;
 import io.billow.problem.Problem;
 import io.billow.problem.ProblemException;
+import io.billow.rating.BillLine;
 import io.javalin.http.Context;
 import org.jdbi.v3.core.Jdbi;
 
@@ -91,8 +93,24 @@ public final class UsageRoutes {
                 }
             });
         });
+        e.hourly().ifPresent(hourly -> hourly(out, hourly));
         violations(out, e.violations());
         RestApi.json(ctx, 200, out);
+    }
+
+    /** The hourly cost now and after the change, in total and by billing item (an item the configuration does not bill is absent). */
+    private static void hourly(ObjectNode out, ChangeRequests.Hourly hourly) {
+        out.put("hourlyBefore", HourlyCost.total(hourly.before()).toPlainString())
+                .put("hourlyAfter", HourlyCost.total(hourly.after()).toPlainString());
+        items(out.putObject("hourlyItemsBefore"), hourly.before());
+        items(out.putObject("hourlyItemsAfter"), hourly.after());
+    }
+
+    private static void items(ObjectNode out, List<BillLine> lines) {
+        for (BillLine l : lines) {
+            BigDecimal sum = out.has(l.item()) ? new BigDecimal(out.get(l.item()).asText()).add(l.amount()) : l.amount();
+            out.put(l.item(), sum.toPlainString());
+        }
     }
 
     /** The refusals of an estimate, each with its code and message. */

@@ -5,26 +5,21 @@ import io.billow.account.AccountStore;
 import io.billow.catalog.BillingMethod;
 import io.billow.catalog.Catalog;
 import io.billow.catalog.Product;
+import io.billow.change.HourlyCost;
 import io.billow.clock.BillowClock;
 import io.billow.instance.Instance;
 import io.billow.instance.InstanceStore;
-import io.billow.metering.Meter;
 import io.billow.problem.Codes;
 import io.billow.problem.Problem;
 import io.billow.problem.ProblemException;
-import io.billow.rating.BillLine;
 import io.billow.rating.Rater;
 import io.billow.time.Interval;
-import io.billow.time.SettlementZone;
 import io.billow.timeline.InstanceSnapshot;
-import io.billow.timeline.Timeline;
-import io.billow.timeline.TimelineEvent;
 import org.jdbi.v3.core.Jdbi;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * "What would this change cost": the order amount, one hour before and after the change, and
@@ -101,21 +96,7 @@ public final class Estimates {
     }
 
     private BigDecimal hourCost(Product product, InstanceSnapshot snap, Interval hour, Rater.Pricing pricing, List<BigDecimal> profile) {
-        Timeline t = new Timeline("estimate");
-        t.append(new TimelineEvent.Created(hour.start(), snap));
-        long share = profile.isEmpty() ? 3600 : 3600 / profile.size();
-        for (int k = 0; k < profile.size(); k++) {
-            t.append(new TimelineEvent.RcuSampled(hour.start().plusSeconds(k * share), profile.get(k)));
-        }
-        BigDecimal total = BigDecimal.ZERO;
-        try {
-            for (BillLine l : new Rater(catalog.prices()).rate(Meter.measure(t, product, hour, SettlementZone.UTC), pricing, Map.of())) {
-                total = total.add(l.amount());
-            }
-        } catch (io.billow.rating.PriceNotFoundException e) {
-            throw new ProblemException(Codes.PRICE_NOT_FOUND, e.getMessage());
-        }
-        return total;
+        return HourlyCost.total(HourlyCost.lines(catalog, product, snap, hour.start(), pricing, profile));
     }
 
     private static BillingMethod parse(String method) {
