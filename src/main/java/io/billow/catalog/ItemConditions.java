@@ -17,15 +17,23 @@ import java.util.Optional;
  *                      endpoint that bills its owner is charged
  * @param sumOf         a RESOURCE item counting several counters together against one free quota (topics and
  *                      consumer groups); empty: its {@code resource} alone
+ * @param hourAtLast    an HOUR item billing the whole hour at the configuration of its last accruing second
+ *                      ("the new price from the hour the change takes effect"), rather than at the hour's peak
+ *                      (a count of clients billed on the hour's highest)
  */
 public record ItemConditions(Optional<CountCondition> onlyWhen, Optional<String> allowanceFrom, boolean perEndpoint,
-                             List<String> sumOf) {
+                             List<String> sumOf, boolean hourAtLast) {
 
     /** No condition: the method and state rule alone decide. */
     public static final ItemConditions NONE = new ItemConditions(Optional.empty(), Optional.empty(), false, List.of());
 
     public ItemConditions {
         sumOf = List.copyOf(sumOf);
+    }
+
+    /** Conditions of an item billed, if by the hour, at the hour's peak. */
+    public ItemConditions(Optional<CountCondition> onlyWhen, Optional<String> allowanceFrom, boolean perEndpoint, List<String> sumOf) {
+        this(onlyWhen, allowanceFrom, perEndpoint, sumOf, false);
     }
 
     /** The count a RESOURCE item bills: its counters added up. */

@@ -22,7 +22,7 @@ final class ProductReader {
     private static final Set<String> EDITION_KEYS = Set.of("name", "methods");
     private static final Set<String> CLASS_KEYS = Set.of("edition", "methods", "cores", "memoryGb", "storageGb", "limits");
     private static final Set<String> ITEM_KEYS = Set.of("name", "measure", "resource", "granularity", "spec", "methods", "pricedPer",
-            "priceUnit", "quantityUnit", "freeQuota", "quotaScope", "editionMultiplier", "onlyWhen", "allowanceFrom", "perEndpoint",
+            "priceUnit", "quantityUnit", "freeQuota", "quotaScope", "editionMultiplier", "onlyWhen", "allowanceFrom", "perEndpoint", "hourAt",
             "sumOf");
     private static final Set<String> PRICE_KEYS = Set.of("item", "spec", "region", "currency", "unitPrice", "from", "sample", "tiers");
 

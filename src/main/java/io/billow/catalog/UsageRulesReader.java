@@ -20,7 +20,7 @@ final class UsageRulesReader {
         this.f = f;
     }
 
-    /** onlyWhen: {counter: zero|positive}; allowanceFrom: a counter and perEndpoint: true (COUNT items); sumOf: [counters]. */
+    /** onlyWhen: {counter: zero|positive}; allowanceFrom: a counter and perEndpoint: true (COUNT items); sumOf: [counters]; hourAt: peak|last (HOUR items). */
     ItemConditions conditions(Map<String, Node> m, String what, Granularity granularity) {
         Optional<ItemConditions.CountCondition> onlyWhen = Optional.empty();
         if (m.containsKey("onlyWhen")) {
@@ -44,7 +44,11 @@ final class UsageRulesReader {
                     what + ": allowanceFrom and perEndpoint apply to COUNT items only");
         }
         List<String> sumOf = m.containsKey("sumOf") ? f.texts(m.get("sumOf"), what + " sumOf") : List.of();
-        return new ItemConditions(onlyWhen, allowance, perEndpoint, sumOf);
+        String hourAt = f.optionalText(m, "hourAt", "peak");
+        if (!hourAt.equals("peak") && !hourAt.equals("last") || m.containsKey("hourAt") && granularity != Granularity.HOUR) {
+            f.error(m.get("hourAt"), what + ": hourAt is peak or last, for HOUR items only");
+        }
+        return new ItemConditions(onlyWhen, allowance, perEndpoint, sumOf, hourAt.equals("last"));
     }
 
     /** tiers: [{above: N, unitPrice: "..."}], for COUNT items, in increasing order of {@code above}. */

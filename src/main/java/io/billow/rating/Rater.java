@@ -102,15 +102,19 @@ public final class Rater {
         return PeriodBill.of(metered.instanceId(), metered.period(), pricing.currency(), rate(metered, pricing, Map.of()), before);
     }
 
-    /** HOUR items: any accruing second bills the whole hour, at the highest rate × price seen in the period. */
+    /**
+     * HOUR items: any accruing second bills the whole hour, at the highest rate × price seen in the
+     * period, or, for an item billed at its last second, at the configuration of the last accrual.
+     */
     private void rateWholeHour(List<LineSum> lines, List<Accrual> accruals, Pricing pricing) {
         Accrual best = null;
         PriceEntry bestEntry = null;
         BigDecimal bestValue = null;
+        boolean atLast = accruals.get(0).item().conditions().hourAtLast();
         for (Accrual a : accruals) {
             PriceEntry entry = priceAt(a, pricing, a.end() - 1);
             BigDecimal value = a.rate().multiply(entry.unitPrice());
-            if (bestValue == null || value.compareTo(bestValue) >= 0) {
+            if (bestValue == null || (atLast ? a.end() >= best.end() : value.compareTo(bestValue) >= 0)) {
                 best = a;
                 bestEntry = entry;
                 bestValue = value;

@@ -59,7 +59,11 @@ class PolarClustersTest {
         assertThat(t.balance()).as("metered again: 2 hours × 0.925").isEqualByComparingTo("688.90");
     }
 
-    /** 2 nodes, a third added at 01:00 and deleted at 03:00: the hours bill 2, the changed ones the most nodes seen, then 2 again. */
+    /**
+     * 2 nodes, a third added at 01:00 and deleted at 03:00 (each done 5 minutes later): an hour bills the
+     * node count of its last second (seed 004: the new price from the hour the change takes effect),
+     * so 01:00–02:00 bills 3 nodes and 03:00–04:00 already 2.
+     */
     @Test
     @Order(2)
     void nodesAddedAndDeletedBillByTheHourAtTheNodeCount() throws Exception {
@@ -82,7 +86,7 @@ class PolarClustersTest {
         SERVER.clockTo(Instant.parse("2025-06-20T05:00:00Z"));
         assertThat(t.polar().listed(id).DBNodeNumber).isEqualTo(2);
         assertThat(t.polar().attribute(id).DBNodes).extracting(n -> n.DBNodeId).doesNotContain(reader);
-        assertThat(computeByHour(t, id)).containsExactly("1.800000", "2.700000", "2.700000", "2.700000", "1.800000");
+        assertThat(computeByHour(t, id)).containsExactly("1.800000", "2.700000", "2.700000", "1.800000", "1.800000");
     }
 
     @Test
