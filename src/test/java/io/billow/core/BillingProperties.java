@@ -4,8 +4,7 @@ import io.billow.catalog.BillingMethod;
 import io.billow.catalog.Product;
 import io.billow.metering.Meter;
 import io.billow.metering.Metered;
-import io.billow.proration.Proration;
-import io.billow.proration.TermPayment;
+import io.billow.proration.PaidCash;
 import io.billow.rating.BillLine;
 import io.billow.rating.CycleTotals;
 import io.billow.rating.PeriodBill;
@@ -156,14 +155,20 @@ class BillingProperties {
         Interval term = Interval.of(start, SettlementZone.UTC.plusMonths(start, months));
         BigDecimal cash = BigDecimal.valueOf(cashCents, 2);
         BigDecimal refunded = cash.multiply(BigDecimal.valueOf(refundedPercent)).divide(BigDecimal.valueOf(100), 2, java.math.RoundingMode.DOWN);
-        TermPayment paid = new TermPayment(term, BigDecimal.valueOf(newList * 2L), BigDecimal.valueOf(discountPercent, 2), cash, refunded);
-        long remaining = Proration.remainingSeconds(paid, start.plusSeconds(elapsed));
+        BigDecimal net = cash.subtract(refunded);
+        // The refund already made, at the term's start, spreads negatively over the whole term.
+        List<PaidCash.Span> paid = List.of(new PaidCash.Span(cash, term.start(), term.end(), "NEW"),
+                new PaidCash.Span(refunded.negate(), term.start(), term.end(), "refund"));
+        Instant at = start.plusSeconds(elapsed);
+        long remaining = Math.max(0, Math.min(term.seconds(), term.end().getEpochSecond() - Math.max(at.getEpochSecond(),
+                start.getEpochSecond())));
+        BigDecimal newNet = BigDecimal.valueOf(newList).multiply(BigDecimal.ONE.subtract(BigDecimal.valueOf(discountPercent, 2)));
 
-        BigDecimal downgrade = Proration.downgradeRefund(paid, BigDecimal.valueOf(newList), remaining).amount();
-        BigDecimal unsubscribe = Proration.unsubscribeRefund(paid, remaining).amount();
+        BigDecimal downgrade = PaidCash.downgradeRefund(paid, at, newNet, remaining).amount();
+        BigDecimal unsubscribe = PaidCash.remaining(paid, at).amount();
 
-        assertThat(downgrade).isBetween(BigDecimal.ZERO, paid.netCash());
-        assertThat(unsubscribe).isBetween(BigDecimal.ZERO, paid.netCash());
+        assertThat(downgrade).isBetween(BigDecimal.ZERO, net);
+        assertThat(unsubscribe).isBetween(BigDecimal.ZERO, net);
         assertThat(downgrade).isLessThanOrEqualTo(unsubscribe);
     }
 
