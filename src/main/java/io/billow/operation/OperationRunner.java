@@ -9,6 +9,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,7 +36,7 @@ public final class OperationRunner {
         this.provisioner = provisioner;
     }
 
-    /** Registers the completion of an operation kind, once at start. */
+    /** Registers the completion of an operation kind, or of one product's operations of a kind ("product:KIND"), once at start. */
     public OperationRunner onFinish(String kind, Completion completion) {
         if (completions.putIfAbsent(kind, completion) != null) {
             throw new IllegalStateException("operation kind " + kind + " has two completions");
@@ -77,9 +78,12 @@ public final class OperationRunner {
                     EventLog.emit(h, op.accountId(), op.instanceId(), type, op.dueAt(), EventLog.payload().put("operation", op.kind()));
                 }
             }
-            Completion completion = completions.get(op.kind());
-            if (completion != null) {
-                completion.finished(h, op, ok);
+            // The kind's completion (an order's refund), then the product's own for that kind (its bookkeeping).
+            for (String key : List.of(op.kind(), op.product() + ":" + op.kind())) {
+                Completion completion = completions.get(key);
+                if (completion != null) {
+                    completion.finished(h, op, ok);
+                }
             }
             OperationStore.finish(h, op.id(), ok, op.dueAt());
             EventLog.emit(h, op.accountId(), op.instanceId(), ok ? "operation.succeeded" : "operation.failed", op.dueAt(),

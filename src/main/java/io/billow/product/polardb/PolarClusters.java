@@ -11,6 +11,7 @@ import io.billow.catalog.Product;
 import io.billow.change.InstanceIds;
 import io.billow.instance.Instance;
 import io.billow.instance.InstanceStore;
+import io.billow.operation.Operation;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -28,6 +29,8 @@ final class PolarClusters {
 
     /** The attribute holding the cluster's nodes: [{"id": "pi-…", "role": "Writer"|"Reader"}]. */
     static final String NODES = "dbNodes";
+    /** The node list while a node change is in flight: what the cluster goes back to if the change fails. */
+    static final String NODES_BEFORE = "dbNodesBeforeChange";
     static final String WRITER = "Writer";
     static final String READER = "Reader";
     /** A limit on one listing: an account's clusters are read at most this many at a time. */
@@ -95,6 +98,7 @@ final class PolarClusters {
     /** The cluster's nodes after {@code added} Readers are added (their ids in {@code ids}). */
     static ObjectNode withReaders(Instance i, List<String> ids) {
         ObjectNode a = i.attributes().deepCopy();
+        a.set(NODES_BEFORE, i.attributes().path(NODES).deepCopy());
         ArrayNode nodes = a.withArray(NODES);
         ids.forEach(id -> nodes.addObject().put("id", id).put("role", READER));
         return a;
@@ -103,6 +107,7 @@ final class PolarClusters {
     /** The cluster's nodes without those named. */
     static ObjectNode without(Instance i, List<String> ids) {
         ObjectNode a = i.attributes().deepCopy();
+        a.set(NODES_BEFORE, i.attributes().path(NODES).deepCopy());
         ArrayNode kept = a.putArray(NODES);
         for (JsonNode n : i.attributes().path(NODES)) {
             if (!ids.contains(n.path("id").asText())) {
@@ -110,6 +115,23 @@ final class PolarClusters {
             }
         }
         return a;
+    }
+
+    /**
+     * When a node change finishes: a failed one puts the node list back as it was, so the nodes
+     * listed stay the nodes billed (the timeline keeps the old count on failure).
+     */
+    static void settleNodes(Handle h, Operation op, boolean succeeded) {
+        Instance i = InstanceStore.get(h, null, op.instanceId());
+        if (!i.attributes().has(NODES_BEFORE)) {
+            return;
+        }
+        ObjectNode a = i.attributes().deepCopy();
+        JsonNode before = a.remove(NODES_BEFORE);
+        if (!succeeded) {
+            a.set(NODES, before);
+        }
+        InstanceStore.setAttributes(h, i.id(), a);
     }
 
     static String role(Instance i, String nodeId) {

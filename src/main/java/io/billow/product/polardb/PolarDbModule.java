@@ -10,8 +10,10 @@ import io.billow.change.InstanceChanges;
 import io.billow.change.ProductRules;
 import io.billow.clock.BillowClock;
 import io.billow.eligibility.CreateInstance;
+import io.billow.operation.OperationRunner;
 import io.billow.product.ProductModule;
 import io.billow.subscription.PayTypeChanges;
+import io.billow.subscription.SpecChanges;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -79,6 +81,11 @@ public final class PolarDbModule implements ProductModule {
         register(actions, "ModifyDBNodeClass", nodes::modifyClass);
         register(actions, "CreateDBNodes", nodes::createNodes);
         register(actions, "DeleteDBNodes", nodes::deleteNodes);
+    }
+
+    @Override
+    public void registerOperations(OperationRunner operations) {
+        operations.onFinish(PRODUCT + ":" + SpecChanges.KIND, PolarClusters::settleNodes);
     }
 
     private static void register(RpcActions actions, String name, RpcAction action) {
