@@ -100,6 +100,19 @@ class CatalogLoaderTest {
     }
 
     @Test
+    void anHourBilledAtItsLastSecondIsAnHourItemsChoice() {
+        Catalog c = CatalogLoader.fromTexts(List.of(Map.entry("catalog/p.yaml", GOOD_HEAD.replace("granularity: SECOND",
+                "granularity: HOUR, hourAt: last") + "  - {item: compute, spec: c1, currency: USD, unitPrice: \"1\"}\n")));
+        assertThat(c.product("p").orElseThrow().items().get(0).conditions().hourAtLast()).isTrue();
+        for (String wrong : List.of("granularity: SECOND, hourAt: last", "granularity: HOUR, hourAt: first")) {
+            assertThatThrownBy(() -> CatalogLoader.fromTexts(List.of(Map.entry("catalog/p.yaml", GOOD_HEAD.replace("granularity: SECOND", wrong)))))
+                    .isInstanceOf(CatalogException.class)
+                    .satisfies(e -> assertThat(((CatalogException) e).errors()).anyMatch(m -> m.startsWith("catalog/p.yaml:7: ")
+                            && m.endsWith("hourAt is peak or last, for HOUR items only")));
+        }
+    }
+
+    @Test
     void anUnknownKeyIsATypoNotAnExtension() {
         refused(GOOD_HEAD.replace("cores: 1}", "cores: 1, memroyGb: 2}"),
                 "catalog/p.yaml:5: unknown key 'memroyGb' in class c1 (allowed: cores, edition, limits, memoryGb, methods, storageGb)");
