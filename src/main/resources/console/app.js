@@ -76,7 +76,15 @@
   }
   B.refreshClock = clock;
 
-  async function route() {
+  // One page render at a time, in order: a render started before a switch of account or page
+  // must not finish after, and overwrite, the one that follows it.
+  let rendering = Promise.resolve();
+  function route() {
+    rendering = rendering.then(render, render);
+    return rendering;
+  }
+
+  async function render() {
     const hash = location.hash || '#/instances';
     const [, name, arg] = hash.match(/^#\/([a-z]+)\/?(.*)$/) || [null, 'instances', ''];
     const page = B.routes[name] || B.routes.instances;

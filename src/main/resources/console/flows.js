@@ -132,7 +132,10 @@
   }
 
   async function estimate(i, flow, values, box, review) {
+    // Each change of a field asks again; only the answer to the latest question is shown.
+    const ticket = flow.asked = (flow.asked || 0) + 1;
     let r = await B.api('POST', '/estimates', await estimateBody(i, flow, values));
+    if (ticket !== flow.asked) return;
     if (STATE_ONLY.includes(flow.name) && r.status === 400 && r.body.code === 'InvalidParameter') {
       // The API estimates orders; a pause or resume makes none: billing follows the state from its second.
       r = { status: 200, body: { eligible: true, unavailable: r.body.message, explanation: 'No order and no refund: from the second it changes, '
