@@ -28,7 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The console as a user drives it, in headless Chromium: an operator signs in and switches to a
  * tenant, converts an RDS instance to serverless after fixing what blocks it, watches the bills
  * and the chart as the clock moves, exports them, upgrades and unsubscribes RocketMQ, pauses a
- * warehouse, and upgrades a RocketMQ 5.x instance to Shared. Screenshots go to target/.
+ * warehouse, upgrades a RocketMQ 5.x instance to Shared, takes a serverless instance back to
+ * pay-as-you-go, changes a serverless range and policy, adds and removes PolarDB nodes, and finds
+ * an account in the picker. The later tests each have an account of their own on the class's one
+ * server. Full-page screenshots go to target/.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleStoryTest {
