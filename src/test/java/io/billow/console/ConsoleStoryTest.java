@@ -310,6 +310,17 @@ class ConsoleStoryTest {
         browser.waitText("#who-account", "Account " + id);
         assertThat(browser.present("#switch-form")).isFalse();
         assertThat(browser.present("#account-picker")).isFalse();
+        Object status = browser.driver().executeAsyncScript("const done = arguments[0];"
+                + "fetch('/console/api/v1/accounts', {credentials: 'same-origin'}).then(r => done(r.status));");
+        assertThat(status).as("the account list through a tenant's session").isEqualTo(403L);
+    }
+
+    @Test
+    @Order(11)
+    void theApiDocsPageShowsTheAccountListAndTheConsolesOwnRoutes() {
+        browser.driver().get(SERVER.server().url() + "/api/docs");
+        String page = browser.waitText("#swagger", "/console/session/account");
+        assertThat(page).contains("List accounts, paged and searchable").contains("/console/api/v1/{path}").contains("Sign in to the console");
     }
 
     private static final String SERVERLESS_RDS = "{\"product\":\"rds-postgresql\",\"region\":\"cn-hangzhou\",\"edition\":\"HighAvailability\","
