@@ -148,6 +148,26 @@ final class Browser implements AutoCloseable {
         driver.manage().window().setSize(LAPTOP);
     }
 
+    /** The operator shows an account through the picker: searched by its id, chosen, switched to. */
+    void pickAccount(String accountId) {
+        type("#account-search", accountId);
+        until(d -> accountId.equals(new Select(d.findElement(By.id("account-picker"))).getFirstSelectedOption().getAttribute("value"))
+                && d.findElements(By.cssSelector("#account-picker option")).size() == 2);
+        click("#switch-submit");
+        waitText("#who-account", accountId);
+    }
+
+    /** Review, acknowledge a warning if there is one, confirm. */
+    void confirmChange() {
+        click("#flow-review");
+        find("#flow-confirmation");
+        if (present("#flow-ack")) {
+            click("#flow-ack");
+        }
+        click("#flow-confirm");
+        find("#flow-progress");
+    }
+
     String cookieHeader() {
         return driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue()).reduce((a, b) -> a + "; " + b).orElse("");
     }
