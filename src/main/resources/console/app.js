@@ -27,15 +27,7 @@
     const s = B.session;
     const who = [h('span', { id: 'who-account' }, s.operator ? 'Operator' + (s.accountId ? ' · account ' + s.accountId : ' · all accounts')
       : 'Account ' + s.accountId)];
-    if (s.operator) {
-      const acct = h('input', { id: 'switch-account', placeholder: 'account id', value: s.accountId || '' });
-      who.push(h('form', { class: 'inline', id: 'switch-form', onsubmit: async e => {
-        e.preventDefault();
-        const r = await B.own('PUT', '/console/session/account', { accountId: acct.value.trim() });
-        if (r.status !== 200) { B.announce(r.body.message); alert(r.body.message); return; }
-        B.session = r.body; header(); route();
-      } }, h('label', {}, 'Switch account', acct), h('button', { type: 'submit', class: 'secondary' }, 'Switch')));
-    }
+    if (s.operator) who.push(B.accountPicker(s, session => { B.session = session; header(); route(); }));
     who.push(h('button', { class: 'secondary', id: 'signout', onclick: async () => {
       await B.own('DELETE', '/console/session'); B.session = null; location.hash = '#/instances'; signInPage();
     } }, 'Sign out'));
@@ -84,7 +76,15 @@
   }
   B.refreshClock = clock;
 
-  async function route() {
+  // One page render at a time, in order: a render started before a switch of account or page
+  // must not finish after, and overwrite, the one that follows it.
+  let rendering = Promise.resolve();
+  function route() {
+    rendering = rendering.then(render, render);
+    return rendering;
+  }
+
+  async function render() {
     const hash = location.hash || '#/instances';
     const [, name, arg] = hash.match(/^#\/([a-z]+)\/?(.*)$/) || [null, 'instances', ''];
     const page = B.routes[name] || B.routes.instances;

@@ -24,7 +24,8 @@
     BYOKInstanceNotSupportThisOperation: { text: 'Turn disk encryption off.', attribute: 'diskEncryptionEnabled' },
     'ServiceLinkedRole.NotExist': { text: 'Create the service-linked roles it names.', roles: true },
     InstanceHasReadOnlyInstanceNotSupportThisOperation: { text: 'Release the read-only instances first.' },
-    'OperationDenied.DurationLimit': { text: 'Wait: the switch is allowed once every 24 hours.' }
+    'OperationDenied.DurationLimit': { text: 'Wait: the switch is allowed once every 24 hours.' },
+    InvalidRCUValue: { text: 'Give a Minimum RCU no greater than the Maximum RCU, both within the range the class takes, in its RCU steps.' }
   };
   const STATE_ONLY = ['pause', 'resume'];
   const DELETE_NOT_CONFIRMED = 'OperationDenied.DeleteResourceNotConfirmed';
@@ -51,8 +52,25 @@
       const other = i.billingMethod === 'Serverless' ? 'PayAsYouGo' : 'Serverless';
       out.push({ kind: 'route', name: m[1], route: m[1], schema: schema.schema.properties, defaults: { payType: other },
         label: m[1] === 'switch' ? 'Change to ' + B.methodLabel(other) : ops.post.summary, fields: Object.keys(schema.schema.properties) });
+      if (i.billingMethod === 'Serverless' && m[1] === 'switch') {
+        // The same route keeps a serverless instance serverless with a new RCU range and policies.
+        // Its estimate prices the new range; of the estimate's rules only the range's apply to it (no switch happens).
+        out.push({ kind: 'route', name: 'serverlessSettings', route: m[1], schema: schema.schema.properties, label: 'Change serverless settings',
+          defaults: serverlessNow(i), estimateWith: { instanceClass: i.instanceClass }, onlyViolations: ['InvalidRCUValue'],
+          fields: ['minCapacity', 'maxCapacity', 'autoPause', 'switchForce'].filter(f => schema.schema.properties[f]) });
+      }
     }
     return out;
+  }
+
+  /** A serverless instance's range and policies as they are, to start its settings form from. */
+  function serverlessNow(i) {
+    const a = i.attributes || {};
+    const v = { payType: 'Serverless' };
+    if (a.minCapacity !== undefined) v.minCapacity = Number(a.minCapacity);
+    if (a.maxCapacity !== undefined) v.maxCapacity = Number(a.maxCapacity);
+    for (const k of ['autoPause', 'switchForce']) if (typeof a[k] === 'boolean') v[k] = a[k];
+    return v;
   }
 
   async function changeSchema() {
@@ -84,7 +102,7 @@
     const set = v => { if (v === '' || v === null) delete values[name]; else values[name] = v; changed(); };
     let input;
     if (prop.type === 'boolean') {
-      input = h('input', { type: 'checkbox', id: 'flow-' + name, onchange: e => set(e.target.checked) });
+      input = h('input', { type: 'checkbox', id: 'flow-' + name, checked: values[name] === true, onchange: e => set(e.target.checked) });
       return h('label', { class: 'check' }, input, label);
     }
     const options = name === 'edition' ? product.editions : name === 'payType' ? Object.keys(B.METHOD_LABELS)
@@ -108,19 +126,26 @@
   async function estimateBody(i, flow, values) {
     if (flow.kind === 'action') return Object.assign({ instanceId: i.instanceId, action: flow.name }, values);
     const props = (await B.loadOpenApi()).paths['/api/v1/estimates'].post.requestBody.content['application/json'].schema.properties;
-    const body = { instanceId: i.instanceId };
+    const body = Object.assign({ instanceId: i.instanceId }, flow.estimateWith || {});
     for (const [k, v] of Object.entries(values)) if (props[k]) body[k] = v;
     return body;
   }
 
   async function estimate(i, flow, values, box, review) {
+    // Each change of a field asks again; only the answer to the latest question is shown.
+    const ticket = flow.asked = (flow.asked || 0) + 1;
     let r = await B.api('POST', '/estimates', await estimateBody(i, flow, values));
+    if (ticket !== flow.asked) return;
     if (STATE_ONLY.includes(flow.name) && r.status === 400 && r.body.code === 'InvalidParameter') {
       // The API estimates orders; a pause or resume makes none: billing follows the state from its second.
-      r = { status: 200, body: { eligible: true, explanation: 'No order and no refund: from the second it changes, the instance is billed as its '
-        + 'product bills the new state (see its state rules in the catalog).' } };
+      r = { status: 200, body: { eligible: true, unavailable: r.body.message, explanation: 'No order and no refund: from the second it changes, '
+        + 'the instance is billed as its product bills the new state (see its state rules in the catalog).' } };
     }
-    const e = r.status === 200 ? r.body : { eligible: false, violations: r.body.violations || [{ code: r.body.code, message: r.body.message }] };
+    let e = r.status === 200 ? r.body : { eligible: false, violations: r.body.violations || [{ code: r.body.code, message: r.body.message }] };
+    if (flow.onlyViolations && r.status === 200) {
+      const kept = (e.violations || []).filter(v => flow.onlyViolations.includes(v.code));
+      e = Object.assign({}, e, { violations: kept, eligible: kept.length === 0 });
+    }
     flow.lastEstimate = e;
     const violations = e.violations || [];
     const loss = violations.find(v => v.code === DELETE_NOT_CONFIRMED);
@@ -141,8 +166,19 @@
       e.refund !== undefined ? ['Refund', h('span', { id: 'estimate-refund' }, B.money(e.refund, cur))] : null,
       e.hourlyBefore !== undefined ? ['Cost per hour', h('span', { id: 'estimate-hourly' }, B.money(e.hourlyBefore, cur) + ' now → '
         + B.money(e.hourlyAfter, cur) + ' after')] : null,
+      hourlyCost(e, cur),
+      e.unavailable !== undefined ? ['Estimate', h('span', { id: 'estimate-unavailable' }, 'No estimate available'
+        + (e.unavailable ? ' (' + e.unavailable + ')' : ''))] : null,
       e.explanation ? ['What happens', h('span', { id: 'estimate-explanation' }, e.explanation)] : null]),
       warns(e.explanation) ? h('p', { class: 'warning', id: 'flow-warning' }, 'Read before confirming: ' + e.explanation) : null);
+  }
+
+  /** The list-price cost per hour before and after, for whichever changes the API prices so (pause, resume, a pay-as-you-go spec change). */
+  function hourlyCost(e, cur) {
+    if (e.hourlyCostBefore === undefined && e.hourlyCostAfter === undefined) return null;
+    const shown = v => v !== null && typeof v === 'object' ? B.money(v.amount, v.currency || cur) : B.money(v, cur);
+    return ['Cost per hour (before → after)', h('span', { id: 'estimate-hourly-cost' }, shown(e.hourlyCostBefore) + ' now → '
+      + shown(e.hourlyCostAfter) + ' after')];
   }
 
   const warns = text => /delet|To Be Unpublished|lost|interrupt/i.test(text || '');

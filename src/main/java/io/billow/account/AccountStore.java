@@ -129,6 +129,19 @@ public final class AccountStore {
     }
 
     /**
+     * One page of accounts in id order after {@code after}, those whose id or name contains
+     * {@code search} (case-insensitive; LIKE's wildcards in it match themselves).
+     */
+    public List<Account> page(String search, String after, int limit) {
+        // '!' escapes, not a backslash: JDBI's statement parser reads a backslash in a literal as its own escape.
+        String pattern = search == null || search.isEmpty() ? null
+                : "%" + search.toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM accounts WHERE id > :after AND (CAST(:p AS text) IS NULL "
+                        + "OR lower(id) LIKE :p ESCAPE '!' OR lower(name) LIKE :p ESCAPE '!') ORDER BY id LIMIT :n")
+                .bind("after", after == null ? "" : after).bind("p", pattern).bind("n", limit).map(ACCOUNT).list());
+    }
+
+    /**
      * Adds to the balance, once per reference: the reference is the account's own (scoped by its
      * id in the ledger), a repeat with the same amount answers as the first did and changes
      * nothing, and a repeat with another amount is refused.

@@ -3,9 +3,7 @@ package io.billow.console;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -18,6 +16,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -26,9 +26,11 @@ import java.util.function.Function;
  */
 final class Browser implements AutoCloseable {
 
-    static final Dimension LAPTOP = new Dimension(1366, 900);
+    static final Dimension LAPTOP = new Dimension(1366, 768);
     static final Dimension PHONE = new Dimension(390, 844);
     static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+    /** A page longer than this (a long timeline) is cut: the top is what a screenshot is for. */
+    private static final int MAX_HEIGHT = 4000;
 
     private final ChromeDriver driver;
     private final String base;
@@ -37,7 +39,7 @@ final class Browser implements AutoCloseable {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         // --no-sandbox: CI runs as root, where Chromium's sandbox cannot start.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1366,900",
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1366,768",
                 "--disable-extensions", "--no-first-run");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
         this.driver = new ChromeDriver(service, options);
@@ -100,8 +102,12 @@ final class Browser implements AutoCloseable {
         });
     }
 
+    /** The element's text once it is shown; read inside the wait, as a page that renders again replaces the element. */
     String text(String css) {
-        return find(css).getText();
+        return until(d -> {
+            WebElement e = d.findElement(By.cssSelector(css));
+            return e.isDisplayed() ? e.getText() : null;
+        });
     }
 
     /** Waits until the element's text contains the fragment, and returns the text. */
@@ -122,16 +128,44 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    /** The page as a user sees it at a laptop's width and a phone's, into the build output. */
+    /**
+     * The whole page, not only what fits in the window, at a laptop's width and a phone's, into the
+     * build output: Chromium draws beyond the viewport when asked through the DevTools protocol.
+     */
     void screenshots(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         for (var size : new Dimension[]{LAPTOP, PHONE}) {
             driver.manage().window().setSize(size);
-            Thread.onSpinWait();
-            byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+            // Two frames: the layout (and the chart's width) follow the new size before the capture.
+            driver.executeAsyncScript("const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()));");
+            Number width = (Number) driver.executeScript("return document.documentElement.scrollWidth");
+            Number height = (Number) driver.executeScript("return Math.min(document.documentElement.scrollHeight, " + MAX_HEIGHT + ")");
+            Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true,
+                    "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+            byte[] png = Base64.getDecoder().decode((String) shot.get("data"));
             Files.write(SCREENSHOTS.resolve(name + "-" + (size == LAPTOP ? "laptop" : "phone") + ".png"), png);
         }
         driver.manage().window().setSize(LAPTOP);
+    }
+
+    /** The operator shows an account through the picker: searched by its id, chosen, switched to. */
+    void pickAccount(String accountId) {
+        type("#account-search", accountId);
+        until(d -> accountId.equals(new Select(d.findElement(By.id("account-picker"))).getFirstSelectedOption().getAttribute("value"))
+                && d.findElements(By.cssSelector("#account-picker option")).size() == 2);
+        click("#switch-submit");
+        waitText("#who-account", accountId);
+    }
+
+    /** Review, acknowledge a warning if there is one, confirm. */
+    void confirmChange() {
+        click("#flow-review");
+        find("#flow-confirmation");
+        if (present("#flow-ack")) {
+            click("#flow-ack");
+        }
+        click("#flow-confirm");
+        find("#flow-progress");
     }
 
     String cookieHeader() {

@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The console as a user drives it, in headless Chromium: an operator signs in and switches to a
  * tenant, converts an RDS instance to serverless after fixing what blocks it, watches the bills
  * and the chart as the clock moves, exports them, upgrades and unsubscribes RocketMQ, pauses a
- * warehouse, and upgrades a RocketMQ 5.x instance to Shared. Screenshots go to target/.
+ * warehouse, and upgrades a RocketMQ 5.x instance to Shared ({@link ConsoleFlowsStoryTest} has the
+ * other flows). Full-page screenshots go to target/.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleStoryTest {
@@ -63,10 +64,10 @@ class ConsoleStoryTest {
         browser.waitText("#signin-error", "not valid");
         browser.type("#signin-key", TestServer.ADMIN_KEY);
         browser.click("#signin-submit");
-        browser.type("#switch-account", tenant.accountId());
-        browser.click("#switch-form button");
-        browser.waitText("#who-account", tenant.accountId());
+        browser.pickAccount(tenant.accountId());
         browser.waitText("#main", "No instances match.");
+        browser.find("#clock-hour");
+        browser.screenshots("clock-controls");
     }
 
     @Test
@@ -103,7 +104,7 @@ class ConsoleStoryTest {
                 + "\"instanceClass\":\"pg.n2.serverless.2c\",\"minCapacity\":0.5,\"maxCapacity\":4}").body();
         assertThat(hourly).isEqualTo(api.get("hourlyBefore").asText() + " USD now → " + api.get("hourlyAfter").asText() + " USD after");
         browser.screenshots("change-estimate");
-        confirm();
+        browser.confirmChange();
         browser.waitText("#flow-progress", "");
         browser.clickAndWaitForPage("#clock-hour");
         browser.waitText("#billing-method", "Serverless");
@@ -145,7 +146,7 @@ class ConsoleStoryTest {
 
     @Test
     @Order(4)
-    void aRocketMq4UpgradeIsPaidAndItsUnsubscriptionWarnsOfDataLossFirst() {
+    void aRocketMq4UpgradeIsPaidAndItsUnsubscriptionWarnsOfDataLossFirst() throws Exception {
         String id = created("{\"product\":\"rocketmq-4\",\"region\":\"cn-hangzhou\",\"edition\":\"Standard\","
                 + "\"instanceClass\":\"standard\",\"billingMethod\":\"PayAsYouGo\"}");
         tenant.api().post("/api/v1/instances/" + id + "/topics", "{\"name\":\"orders\"}");
@@ -157,7 +158,7 @@ class ConsoleStoryTest {
         browser.type("#flow-months", "1");
         browser.click("#flow-estimate-button");
         browser.waitText("#estimate-order", "3000.00 USD");
-        confirm();
+        browser.confirmChange();
         browser.clickAndWaitForPage("#clock-hour");
         browser.waitText("#billing-method", "Subscription");
         browser.waitText("#post-expiration", "DeleteResource");
@@ -170,6 +171,7 @@ class ConsoleStoryTest {
         browser.find("#estimate-refund");
         browser.click("#flow-review");
         assertThat(browser.text("#confirm-warning")).contains("will be deleted");
+        browser.screenshots("confirm-data-loss");
         assertThat(browser.find("#flow-confirm").isEnabled()).as("not before the warning is acknowledged").isFalse();
         browser.click("#flow-ack");
         browser.click("#flow-confirm");
@@ -187,7 +189,7 @@ class ConsoleStoryTest {
         browser.waitText("#bill-lines", "compute");
         browser.click("button[data-flow=pause]");
         browser.find("#flow-eligible");
-        confirm();
+        browser.confirmChange();
         browser.clickAndWaitForPage("#clock-hour");
         browser.until(d -> "Paused".equals(d.findElement(By.cssSelector("#h-basic + dl [data-status]")).getAttribute("data-status")));
         browser.clickAndWaitForPage("#clock-hour");
@@ -210,7 +212,7 @@ class ConsoleStoryTest {
         browser.type("#flow-instanceClass", "shared.s1");
         browser.click("#flow-estimate-button");
         assertThat(browser.waitText("#flow-warning", "To Be Unpublished")).startsWith("Read before confirming:");
-        confirm();
+        browser.confirmChange();
         browser.until(d -> d.findElement(By.id("flow-progress")).getAttribute("data-settled"));
         browser.waitText("#endpoints", "To Be Unpublished");
         browser.screenshots("endpoints");
@@ -218,17 +220,6 @@ class ConsoleStoryTest {
         browser.click("#flow-confirm");
         browser.until(d -> d.findElements(By.cssSelector("button[data-endpoint]")).isEmpty());
         assertThat(browser.text("#endpoints")).contains("Deleted");
-    }
-
-    /** Review, acknowledge a warning if there is one, confirm. */
-    private static void confirm() {
-        browser.click("#flow-review");
-        browser.find("#flow-confirmation");
-        if (browser.present("#flow-ack")) {
-            browser.click("#flow-ack");
-        }
-        browser.click("#flow-confirm");
-        browser.find("#flow-progress");
     }
 
     private static String created(String body) {

@@ -84,6 +84,7 @@ public final class RestApi {
         });
         r.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(OpenApiDocument.json()));
         r.post("/api/v1/accounts", ctx -> accountRoutes.create(ctx, caller(ctx)));
+        r.get("/api/v1/accounts", ctx -> AccountListRoutes.list(ctx, caller(ctx), accounts));
         r.get("/api/v1/accounts/{id}", ctx -> accountRoutes.get(ctx, caller(ctx)));
         r.post("/api/v1/accounts/{id}/top-ups", ctx -> accountRoutes.topUp(ctx, caller(ctx)));
         r.post("/api/v1/accounts/{id}/access-keys", ctx -> accountRoutes.createKey(ctx, caller(ctx)));
