@@ -166,19 +166,10 @@
       e.refund !== undefined ? ['Refund', h('span', { id: 'estimate-refund' }, B.money(e.refund, cur))] : null,
       e.hourlyBefore !== undefined ? ['Cost per hour', h('span', { id: 'estimate-hourly' }, B.money(e.hourlyBefore, cur) + ' now → '
         + B.money(e.hourlyAfter, cur) + ' after')] : null,
-      hourlyCost(e, cur),
       e.unavailable !== undefined ? ['Estimate', h('span', { id: 'estimate-unavailable' }, 'No estimate available'
         + (e.unavailable ? ' (' + e.unavailable + ')' : ''))] : null,
       e.explanation ? ['What happens', h('span', { id: 'estimate-explanation' }, e.explanation)] : null]),
       warns(e.explanation) ? h('p', { class: 'warning', id: 'flow-warning' }, 'Read before confirming: ' + e.explanation) : null);
-  }
-
-  /** The list-price cost per hour before and after, for whichever changes the API prices so (pause, resume, a pay-as-you-go spec change). */
-  function hourlyCost(e, cur) {
-    if (e.hourlyCostBefore === undefined && e.hourlyCostAfter === undefined) return null;
-    const shown = v => v !== null && typeof v === 'object' ? B.money(v.amount, v.currency || cur) : B.money(v, cur);
-    return ['Cost per hour (before → after)', h('span', { id: 'estimate-hourly-cost' }, shown(e.hourlyCostBefore) + ' now → '
-      + shown(e.hourlyCostAfter) + ' after')];
   }
 
   const warns = text => /delet|To Be Unpublished|lost|interrupt/i.test(text || '');

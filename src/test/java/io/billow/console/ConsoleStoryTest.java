@@ -189,6 +189,8 @@ class ConsoleStoryTest {
         browser.waitText("#bill-lines", "compute");
         browser.click("button[data-flow=pause]");
         browser.find("#flow-eligible");
+        // 2 nodes × 0.18 + 100 GB × 0.00018 while running; storage alone once paused.
+        assertThat(browser.find("#estimate-hourly").getText()).startsWith("0.378000").contains("now → 0.018000");
         browser.confirmChange();
         browser.clickAndWaitForPage("#clock-hour");
         browser.until(d -> "Paused".equals(d.findElement(By.cssSelector("#h-basic + dl [data-status]")).getAttribute("data-status")));
