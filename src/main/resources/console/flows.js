@@ -54,9 +54,9 @@
         label: m[1] === 'switch' ? 'Change to ' + B.methodLabel(other) : ops.post.summary, fields: Object.keys(schema.schema.properties) });
       if (i.billingMethod === 'Serverless' && m[1] === 'switch') {
         // The same route keeps a serverless instance serverless with a new RCU range and policies.
-        // Its estimate prices the new range; of the estimate's rules only the range's apply to it (no switch happens).
+        // Its estimate prices the new range under the range's rules alone (no switch happens).
         out.push({ kind: 'route', name: 'serverlessSettings', route: m[1], schema: schema.schema.properties, label: 'Change serverless settings',
-          defaults: serverlessNow(i), estimateWith: { instanceClass: i.instanceClass }, onlyViolations: ['InvalidRCUValue'],
+          defaults: serverlessNow(i), estimateWith: { instanceClass: i.instanceClass },
           fields: ['minCapacity', 'maxCapacity', 'autoPause', 'switchForce'].filter(f => schema.schema.properties[f]) });
       }
     }
@@ -141,11 +141,7 @@
       r = { status: 200, body: { eligible: true, unavailable: r.body.message, explanation: 'No order and no refund: from the second it changes, '
         + 'the instance is billed as its product bills the new state (see its state rules in the catalog).' } };
     }
-    let e = r.status === 200 ? r.body : { eligible: false, violations: r.body.violations || [{ code: r.body.code, message: r.body.message }] };
-    if (flow.onlyViolations && r.status === 200) {
-      const kept = (e.violations || []).filter(v => flow.onlyViolations.includes(v.code));
-      e = Object.assign({}, e, { violations: kept, eligible: kept.length === 0 });
-    }
+    const e = r.status === 200 ? r.body : { eligible: false, violations: r.body.violations || [{ code: r.body.code, message: r.body.message }] };
     flow.lastEstimate = e;
     const violations = e.violations || [];
     const loss = violations.find(v => v.code === DELETE_NOT_CONFIRMED);
@@ -239,11 +235,13 @@
     // Until the page is left or re-rendered (a clock advance renders it anew with the new status).
     for (let n = 0; n < 120 && status.isConnected; n++) {
       const r = await B.api('GET', '/instances/' + encodeURIComponent(i.instanceId));
+      // A page rendered meanwhile already shows the new status; re-rendering it would close what the user opened since.
+      if (!status.isConnected) return;
       const s = r.status === 200 ? r.body.status : 'unknown';
       if (!B.busy(s)) {
         B.fill(status, 'Done: ', B.statusBadge(s));
         status.setAttribute('data-settled', s);
-        setTimeout(B.route, 600);
+        setTimeout(() => { if (status.isConnected) B.route(); }, 600);
         return;
       }
       B.fill(status, 'In progress: ', B.statusBadge(s), n > 2 ? ' — it settles as the clock moves on' : '');

@@ -174,6 +174,35 @@ class ServerlessFlowTest {
     }
 
     @Test
+    void aServerlessInstanceChangesItsRangeUnderTheRangeRulesAloneAndItsEstimatePricesTheNewRange() {
+        TestServer.Tenant t = tenantWithRoles();
+        String id = createPayg(t.api());
+        assertThat(t.api().post("/api/v1/instances/" + id + "/switch", SWITCH).status()).isEqualTo(202);
+        advance(60);
+        String settings = "{\"payType\":\"Serverless\",\"minCapacity\":%s,\"maxCapacity\":%s,\"autoPause\":false,\"switchForce\":false}";
+        String estimate = "{\"instanceId\":\"" + id + "\"," + settings.substring(1);
+
+        JsonNode e = t.api().post("/api/v1/estimates", estimate.formatted("2", "8")).body();
+
+        // No switch happens: neither the pay type rule nor the 24-hour limit applies, only the range.
+        assertThat(e.get("eligible").asBoolean()).isTrue();
+        assertThat(e.get("violations")).isEmpty();
+        // MinCapacity 2 RCU all hour × 2 for High-availability = 4 RCU-hours × 0.12 = 0.48, + 100 GB × 0.0002 × 2 = 0.04
+        assertThat(e.get("hourlyAfter").asText()).isEqualTo("0.520000");
+        JsonNode bad = t.api().post("/api/v1/estimates", estimate.formatted("0.7", "8")).body();
+        assertThat(bad.get("violations")).extracting(v -> v.get("code").asText()).containsOnly("InvalidRCUValue");
+
+        ApiClient.Response applied = t.api().post("/api/v1/instances/" + id + "/switch", settings.formatted("2", "8"));
+
+        assertThat(applied.status()).as(applied.body().toString()).isEqualTo(202);
+        JsonNode after = t.api().get("/api/v1/instances/" + id).body();
+        assertThat(after.get("attributes").get("minCapacity").asText()).isEqualTo("2");
+        assertThat(after.get("attributes").get("maxCapacity").asText()).isEqualTo("8");
+        assertThat(t.api().get("/api/v1/orders?instanceId=" + id).body().get("orders")).as("creation and the switch; none for the range")
+                .hasSize(2);
+    }
+
+    @Test
     void ofThirtyTwoConcurrentSwitchRequestsExactlyOneIsAccepted() throws Exception {
         TestServer.Tenant t = tenantWithRoles();
         String id = createPayg(t.api());

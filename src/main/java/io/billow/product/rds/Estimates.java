@@ -84,7 +84,10 @@ public final class Estimates {
             InstanceSnapshot serverless = current.withMethod(BillingMethod.SERVERLESS, cls)
                     .withRcuRange(req.minCapacity(), req.maxCapacity());
             after = hourCost(product, serverless, hour, pricing, profile);
-            explanation = "one hour as now (" + i.method().alibabaName() + " " + i.instanceClass() + ") against one hour serverless ("
+            explanation = i.method() == BillingMethod.SERVERLESS
+                    ? "one hour at the present range against one hour at " + req.minCapacity() + "–" + req.maxCapacity()
+                    + " RCU with RCU profile " + profile + "; no switch happens and no order is made"
+                    : "one hour as now (" + i.method().alibabaName() + " " + i.instanceClass() + ") against one hour serverless ("
                     + req.minCapacity() + "–" + req.maxCapacity() + " RCU) with RCU profile " + profile + "; the switch itself is free";
         } else if (target == BillingMethod.PAY_AS_YOU_GO && req.targetClass() != null) {
             after = hourCost(product, current.withMethod(BillingMethod.PAY_AS_YOU_GO, req.targetClass()), hour, pricing, List.of());

@@ -114,8 +114,7 @@ public final class RdsSwitches {
 
     /** A serverless instance asked for Serverless again: a new capacity range and policies, effective at once. */
     private Instance reconfigure(Handle h, Instance i, SwitchRequest req, Instant now) {
-        List<Problem> problems = new ArrayList<>();
-        Rcu.check(Rcu.rangeOf(product(i), i.instanceClass()), req.minCapacity(), req.maxCapacity(), problems);
+        List<Problem> problems = reconfigureProblems(i, req);
         if (!problems.isEmpty()) {
             throw new ProblemException(problems);
         }
@@ -124,6 +123,22 @@ public final class RdsSwitches {
         EventLog.emit(h, i.accountId(), i.id(), "instance.serverless-configuration-changed", now, EventLog.payload()
                 .put("minCapacity", req.minCapacity().toPlainString()).put("maxCapacity", req.maxCapacity().toPlainString()));
         return InstanceStore.get(h, null, i.id());
+    }
+
+    /**
+     * No switch happens on a serverless instance asked for Serverless: the eligibility table
+     * does not apply, only the capacity range of its class (and its state: the range of an
+     * instance mid-change or paused is not changed under it).
+     */
+    private List<Problem> reconfigureProblems(Instance i, SwitchRequest req) {
+        List<Problem> problems = new ArrayList<>();
+        String status = i.status();
+        if (!"Running".equals(status)) {
+            problems.add(Problem.of("IncorrectDBInstanceState", "The serverless settings change while the instance is Running; it is "
+                    + status + "."));
+        }
+        Rcu.check(Rcu.rangeOf(product(i), i.instanceClass()), req.minCapacity(), req.maxCapacity(), problems);
+        return problems;
     }
 
     private static void saveSettings(Handle h, Instance i, SwitchRequest req) {
@@ -149,6 +164,9 @@ public final class RdsSwitches {
             target = BillingMethod.parse(req.targetMethod());
         } catch (RuntimeException e) {
             return List.of(Problem.of("InvalidPayType.NotSupported", "PayType must be Serverless or Postpaid, got " + req.targetMethod()));
+        }
+        if (target == BillingMethod.SERVERLESS && i.method() == BillingMethod.SERVERLESS) {
+            return reconfigureProblems(i, req);
         }
         List<Problem> timing = timing(req, now);
         RdsFacts facts = facts(h, i, target);
