@@ -41,6 +41,7 @@ class PayAsYouGoEstimateTest {
         assertThat(pause.get("eligible").asBoolean()).isTrue();
         assertThat(pause.get("hourlyBefore").asText()).as("4 × 0.18 + 100 × 0.00018").isEqualTo("0.738000");
         assertThat(pause.get("hourlyAfter").asText()).as("100 × 0.00018").isEqualTo("0.018000");
+        assertThat(pause.get("currency").asText()).as("no order names it: the account's").isEqualTo("USD");
         assertThat(pause.get("hourlyItemsBefore").get("compute").asText()).isEqualTo("0.720000");
         assertThat(pause.get("hourlyItemsAfter").has("compute")).isFalse();
         assertThat(pause.has("orderAmount") || pause.has("refund")).isFalse();

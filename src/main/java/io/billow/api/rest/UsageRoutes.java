@@ -3,6 +3,7 @@ package io.billow.api.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.billow.account.AccountStore;
 import io.billow.change.ChangeRequest;
 import io.billow.change.ChangeRequests;
 import io.billow.change.HourlyCost;
@@ -94,6 +95,12 @@ public final class UsageRoutes {
             });
         });
         e.hourly().ifPresent(hourly -> hourly(out, hourly));
+        if (!out.has("currency") && e.hourly().isPresent()) {
+            // No order to name it: the hourly figures are priced in the instance's account's currency.
+            String currency = jdbi.withHandle(h -> AccountStore.find(h, InstanceStore.get(h, caller.scope(null), b.instanceId())
+                    .accountId()).orElseThrow().currency());
+            out.put("currency", currency);
+        }
         violations(out, e.violations());
         RestApi.json(ctx, 200, out);
     }
