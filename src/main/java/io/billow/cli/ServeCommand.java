@@ -5,8 +5,11 @@ import io.billow.node.Leases;
 import io.billow.server.BillowServer;
 import io.billow.server.NodeOptions;
 import io.billow.time.Instants;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,12 +81,26 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Requests waiting for a turn (default ${DEFAULT-VALUE}); beyond: 503.")
     int maxQueued;
 
+    @Spec
+    CommandSpec spec;
+
+    /** The request limits the options say; out-of-range figures are a usage error, before anything starts. */
+    RequestLimits limits() {
+        try {
+            return new RequestLimits(rateLimit, rateBurst, Duration.ofSeconds(requestTimeout), maxConcurrent, maxQueued);
+        } catch (IllegalArgumentException refused) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--rate-limit, --rate-burst, --request-timeout and "
+                    + "--max-concurrent-requests must be positive and --max-queued-requests at least 0: " + refused.getMessage());
+        }
+    }
+
     @Override
     public Integer call() throws InterruptedException {
+        RequestLimits limits = limits();
         BillowServer server = BillowServer.start(new BillowServer.Options(host, port, data, dbUrl, simulatedClock,
                 clockStart == null ? null : Instants.parse(clockStart), catalog, adminKey, settlementBatch, allowLocalWebhooks,
                 new NodeOptions(Optional.ofNullable(masterKeyFile), leaseSeconds),
-                new RequestLimits(rateLimit, rateBurst, Duration.ofSeconds(requestTimeout), maxConcurrent, maxQueued)));
+                limits));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -173,7 +173,7 @@ public final class BillowServer implements AutoCloseable {
                 new ResourceRoutes(resources, catalog.products().values().stream().flatMap(p -> p.facts().resourceKinds().stream()).toList()),
                 productRoutes, new TermRoutes(jdbi, accounts, new RefundRequests(catalog), clock))
                 .limitedBy(rates);
-        RoaGateway roa = RpcApi.roaGateway(signatures, clock, accounts, offered);
+        RoaGateway roa = RpcApi.roaGateway(signatures, clock, accounts, offered).withRates(rates);
         RpcGateway rpc = RpcApi.gateway(signatures, clock, accounts, offered, new BssActions(jdbi, accounts, changeRequests, tokens, catalog))
                 .withRates(rates);
         this.http = Javalin.create(cfg -> {

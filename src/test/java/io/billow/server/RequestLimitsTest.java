@@ -25,10 +25,11 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Overload gets clear refusals: an account over its rate gets 429 with Retry-After (REST) or
- * Throttling.User (RPC), the operator is not throttled, a request beyond the concurrent and
+ * Throttling.User (RPC and ROA), the operator is not throttled, a request beyond the concurrent and
  * queued ones gets 503 in JSON, and a body that stops arriving gets 408 in JSON; the server
  * answers again at once afterwards.
  */
@@ -69,6 +70,15 @@ class RequestLimitsTest {
         assertThat(rpc.status()).isEqualTo(429);
         assertThat(rpc.code()).isEqualTo("Throttling.User");
         assertThat(rpc.body().has("RequestId")).isTrue();
+        com.aliyun.rocketmq20220801.Client roa = new com.aliyun.rocketmq20220801.Client(new com.aliyun.teaopenapi.models.Config()
+                .setAccessKeyId(tenant.accessKeyId()).setAccessKeySecret(tenant.accessKeySecret())
+                .setEndpoint("127.0.0.1:" + server.port()).setProtocol("HTTP").setRegionId("cn-hangzhou"));
+        assertThatThrownBy(() -> roa.listInstances(new com.aliyun.rocketmq20220801.models.ListInstancesRequest().setPageNumber(1)
+                .setPageSize(10))).as("the ROA API draws on the same bucket")
+                .isInstanceOfSatisfying(com.aliyun.tea.TeaException.class, e -> {
+                    assertThat(e.getCode()).isEqualTo("Throttling.User");
+                    assertThat(e.getStatusCode()).isEqualTo(429);
+                });
 
         for (int i = 0; i < 10; i++) {
             assertThat(get("/api/v1/accounts/" + tenant.accountId(), "Bearer " + TestServer.ADMIN_KEY).statusCode()).isEqualTo(200);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.billow.api.RequestRates;
 import io.billow.api.WireText;
 import io.billow.api.rest.Json;
 import io.billow.api.rpc.Caller;
@@ -16,6 +17,7 @@ import io.billow.api.rpc.RpcError;
 import io.billow.api.rpc.RpcFailure;
 import io.billow.api.rpc.RpcGateway;
 import io.billow.api.rpc.RpcRequest;
+import io.billow.problem.Codes;
 import io.billow.problem.ProblemException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -29,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
@@ -56,6 +59,7 @@ public final class RoaGateway implements Handler {
     private final Supplier<Instant> signatureClock;
     private final ExceptionTranslator translator;
     private final Supplier<String> requestIds;
+    private final RequestRates rates;
 
     /**
      * @param signatureClock what request timestamps are judged by: the wall clock under a
@@ -63,6 +67,12 @@ public final class RoaGateway implements Handler {
      */
     public RoaGateway(RequestAuthenticator authenticator, KeyAccounts accounts, RoaRoutes routes, Supplier<Instant> clock,
                       Supplier<Instant> signatureClock, ExceptionTranslator translator) {
+        this(authenticator, accounts, routes, clock, signatureClock, translator, null);
+    }
+
+    private RoaGateway(RequestAuthenticator authenticator, KeyAccounts accounts, RoaRoutes routes, Supplier<Instant> clock,
+                       Supplier<Instant> signatureClock, ExceptionTranslator translator, RequestRates rates) {
+        this.rates = rates;
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.routes = Objects.requireNonNull(routes, "routes");
@@ -70,6 +80,11 @@ public final class RoaGateway implements Handler {
         this.signatureClock = Objects.requireNonNull(signatureClock, "signatureClock");
         this.translator = Objects.requireNonNull(translator, "translator");
         this.requestIds = RequestIds.random();
+    }
+
+    /** This gateway, refusing an account's calls beyond {@code rates} (the RPC gateway's and the native API's bucket). */
+    public RoaGateway withRates(RequestRates rates) {
+        return new RoaGateway(authenticator, accounts, routes, clock, signatureClock, translator, Objects.requireNonNull(rates, "rates"));
     }
 
     /**
@@ -133,6 +148,7 @@ public final class RoaGateway implements Handler {
         if (!(match instanceof RoaRoutes.Found found)) {
             throw RoaError.of("InvalidAction.NotFound", 404, "No operation answers " + method + " " + shown(rawPath) + ".").failure();
         }
+        throttle(ctx, accountId);
         RoaRoutes.Route route = found.route();
         Optional<String> version = request.headers().get("x-acs-version").map(String::trim).filter(v -> !v.isEmpty());
         if (version.isPresent() && !version.get().equals(route.version())) {
@@ -146,6 +162,15 @@ public final class RoaGateway implements Handler {
             throw new IllegalStateException("operation " + route.name() + " answered null");
         }
         return data;
+    }
+
+    /** An account over its rate is refused before its operation runs, with the seconds to wait. */
+    private void throttle(Context ctx, String accountId) {
+        OptionalLong wait = rates == null ? OptionalLong.empty() : rates.admit(accountId);
+        if (wait.isPresent()) {
+            ctx.header("Retry-After", String.valueOf(wait.getAsLong()));
+            throw RoaError.of(Codes.THROTTLING_USER, 429, "Request was denied due to user flow control.").failure();
+        }
     }
 
     /** The path's segments after the leading slash, each percent-decoded once; {@code +} is a plus sign in a path. */
