@@ -48,8 +48,9 @@ class MultiNodeTest {
     /** Half an hour before a boundary: the instances' creation lands in a period the figures below leave out. */
     private static final Instant START = Instant.parse("2026-05-01T23:30:00Z");
     private static final Instant FIRST_FULL_HOUR = Instant.parse("2026-05-02T00:00:00Z");
-    private static final int ACCOUNTS = 2;
-    private static final int PER_ACCOUNT = 150;
+    private static final int ACCOUNTS = 4;
+    /** 10,000 instances in all. */
+    private static final int PER_ACCOUNT = 2500;
     private static final int HOURS = 6;
     /** pg.n2.medium.2c at 0.16/h and 100 GB of cloud_essd at 0.0002/GB-h: 0.18 for a whole hour. */
     private static final BigDecimal HOURLY = new BigDecimal("0.18");
@@ -227,7 +228,7 @@ class MultiNodeTest {
             port = s.getLocalPort();
         }
         return BillowProcess.serve(dir.resolve("node-" + name), port, KEY, START.toString(), "--db-url", dbUrl,
-                "--master-key-file", key.toString(), "--lease-seconds", "2", "--settlement-batch", "5");
+                "--master-key-file", key.toString(), "--lease-seconds", "2", "--settlement-batch", "100");
     }
 
     private static String tenant(JsonNode account) {
@@ -240,7 +241,7 @@ class MultiNodeTest {
 
     /** Half the instances through each node. */
     private static void createInstances(ApiClient onA, ApiClient onB) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(6);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<ApiClient.Response>> made = new ArrayList<>();
             for (int i = 0; i < PER_ACCOUNT; i++) {
@@ -248,7 +249,7 @@ class MultiNodeTest {
                 made.add(pool.submit(() -> via.post("/api/v1/instances", RestApiTest.RDS)));
             }
             for (Future<ApiClient.Response> f : made) {
-                assertThat(f.get(60, TimeUnit.SECONDS).status()).isEqualTo(201);
+                assertThat(f.get(120, TimeUnit.SECONDS).status()).isEqualTo(201);
             }
         } finally {
             pool.shutdown();
