@@ -120,17 +120,21 @@ public final class SettleBenchmark {
         // pay for the JIT compiler's first pass over it (seconds of CPU on two cores).
         settler.settleAccount(warmUpAccount, BenchmarkFleet.HOUR_START, (done, what) -> progress(out, "warming up", done, warmUp));
         out.println();
+        WalMeter.Reading wal0 = WalMeter.now(jdbi);
         CpuClock.Reading cpu0 = CpuClock.now();
         long t0 = System.nanoTime();
         SettlementReport report = settler.settleAccount(account, BenchmarkFleet.HOUR_START,
                 (done, what) -> progress(out, "settled", done, instances));
         double settleSeconds = (System.nanoTime() - t0) / 1e9;
         CpuClock.Reading settleCpu = CpuClock.now().minus(cpu0);
+        WalMeter.Reading settleWal = WalMeter.now(jdbi).minus(wal0);
         out.println();
 
+        WalMeter.Reading wal1 = WalMeter.now(jdbi);
         CpuClock.Reading cpu1 = CpuClock.now();
         SqlSettlement.Result sql = SqlSettlement.settle(jdbi, account);
         CpuClock.Reading sqlCpu = CpuClock.now().minus(cpu1);
+        WalMeter.Reading sqlWal = WalMeter.now(jdbi).minus(wal1);
         String check = SqlSettlement.compare(jdbi, account);
 
         CpuClock.Reading cpu2 = CpuClock.now();
@@ -142,10 +146,10 @@ public final class SettleBenchmark {
         double sqlHoursPerSecond = hours / sql.seconds();
         double copyPerSecond = report.lines() / copySeconds;
         double copyHoursPerSecond = hours / copySeconds;
-        out.printf("settlement: %,d instance-hours in %.1f s = %,.0f instance-hours/s; %,d bills, %,d lines = %,.0f lines/s (%s)%n",
-                hours, settleSeconds, hoursPerSecond, report.bills(), report.lines(), linesPerSecond, settleCpu.describe());
-        out.printf("plain SQL settlement of the same %,d instance-hours: %.1f s = %,.0f instance-hours/s; %,d bills, %,d lines = %,.0f lines/s (%s)%n",
-                hours, sql.seconds(), sqlHoursPerSecond, sql.bills(), sql.lines(), sql.lines() / sql.seconds(), sqlCpu.describe());
+        out.printf("settlement: %,d instance-hours in %.1f s = %,.0f instance-hours/s; %,d bills, %,d lines = %,.0f lines/s (%s; %s)%n",
+                hours, settleSeconds, hoursPerSecond, report.bills(), report.lines(), linesPerSecond, settleCpu.describe(), settleWal.describe());
+        out.printf("plain SQL settlement of the same %,d instance-hours: %.1f s = %,.0f instance-hours/s; %,d bills, %,d lines = %,.0f lines/s (%s; %s)%n",
+                hours, sql.seconds(), sqlHoursPerSecond, sql.bills(), sql.lines(), sql.lines() / sql.seconds(), sqlCpu.describe(), sqlWal.describe());
         out.println(check);
         out.printf("raw COPY of the same %,d lines into an identically indexed table: %.1f s = %,.0f rows/s = %,.0f instance-hours/s (%s)%n",
                 report.lines(), copySeconds, copyPerSecond, copyHoursPerSecond, copyCpu.describe());
