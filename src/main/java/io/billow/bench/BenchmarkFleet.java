@@ -80,6 +80,11 @@ public final class BenchmarkFleet {
 
     /** An instance created a day before the hour; with {@code changePercent} chance it changes mid-hour. */
     public static Timeline timeline(String id, Shape s, int changePercent, Random random) {
+        return timeline(id, s, changePercent, random, HOUR_START.minusSeconds(86_400));
+    }
+
+    /** An instance created at {@code createdAt}, unchanged until the hour; with {@code changePercent} chance it changes mid-hour. */
+    public static Timeline timeline(String id, Shape s, int changePercent, Random random, Instant createdAt) {
         InstanceSnapshot snap = InstanceSnapshot.created(s.product().code(), s.region(), s.edition().code(), s.cls().code(), s.method(),
                 100, "cloud_essd");
         if (s.method() == BillingMethod.SERVERLESS) {
@@ -89,7 +94,7 @@ public final class BenchmarkFleet {
             snap = snap.withCount(io.billow.catalog.InstanceClass.NODES, s.cls().limit("nodesMin").orElseThrow());
         }
         Timeline t = new Timeline(id);
-        t.append(new TimelineEvent.Created(HOUR_START.minusSeconds(86_400), snap));
+        t.append(new TimelineEvent.Created(createdAt, snap));
         if (random.nextInt(100) < changePercent) {
             Instant at = HOUR_START.plusSeconds(1 + random.nextInt(3598));
             switch (random.nextInt(3)) {

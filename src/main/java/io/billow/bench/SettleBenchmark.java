@@ -23,15 +23,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
 /**
- * {@code billow bench settle}: creates N instances of the benchmark fleet, settles one period,
- * and in the same run on the same database times a raw COPY of the same bill lines into an
- * identically indexed copy of the bill-lines table. The ratio of the two rates is the figure.
+ * {@code billow bench settle}: creates N instances of the benchmark fleet, optionally with days of
+ * their bills already in place, settles the next period, and in the same run on the same database
+ * times a plain set-based SQL settlement of the same hour (its lines checked equal to Billow's)
+ * and a raw COPY of the same bill lines into an identically indexed copy of the bill-lines table.
+ * The ratios of the rates are the figures.
  */
 public final class SettleBenchmark {
 
@@ -43,9 +46,14 @@ public final class SettleBenchmark {
     }
 
     public static void run(int instances, String dbUrl, Path dataDir, PrintStream out) throws Exception {
+        run(instances, 0, dbUrl, dataDir, out);
+    }
+
+    /** As {@link #run(int, String, Path, PrintStream)}, on a database already holding {@code historyDays} days of the fleet's bills. */
+    public static void run(int instances, int historyDays, String dbUrl, Path dataDir, PrintStream out) throws Exception {
         Path dir = dataDir != null ? dataDir : Files.createTempDirectory("billow-bench-");
         try {
-            runIn(dir, instances, dbUrl, out);
+            runIn(dir, instances, historyDays, dbUrl, out);
         } finally {
             if (dataDir == null) {
                 ThrowAwayDirectory.deleteQuietly(dir, "the benchmark's temporary database", System.err);
@@ -53,7 +61,7 @@ public final class SettleBenchmark {
         }
     }
 
-    private static void runIn(Path dir, int instances, String dbUrl, PrintStream out) throws Exception {
+    private static void runIn(Path dir, int instances, int historyDays, String dbUrl, PrintStream out) throws Exception {
         try (Database db = dbUrl != null ? Database.external(DatabaseUrl.parse(dbUrl), 4) : Database.startEmbedded(dir)) {
             Jdbi jdbi = db.jdbi();
             Catalog catalog = CatalogLoader.fromClasspath();
@@ -61,40 +69,92 @@ public final class SettleBenchmark {
             String account = "acc-bench-" + run;
             String warmUpAccount = "acc-bench-warm-up-" + run;
             int warmUp = Math.min(instances, WARM_UP);
+            int days = historyDays(dir, instances, historyDays, out);
             createAccount(jdbi, account);
             createAccount(jdbi, warmUpAccount);
+            jdbi.useHandle(SqlSettlement::createTables);
             out.printf("%,d instances to settle, and %,d of another account to warm up on%n", instances, warmUp);
-            generate(jdbi, catalog, warmUpAccount, warmUp, out);
-            generate(jdbi, catalog, account, instances, out);
+            generate(jdbi, catalog, warmUpAccount, warmUp, BenchmarkFleet.HOUR_START.minusSeconds(86_400), null, out);
+            SqlSettlement baseline = new SqlSettlement(catalog);
+            generate(jdbi, catalog, account, instances, HistoryLoader.createdAt(days), baseline, out);
+            jdbi.useHandle(baseline::finish);
+            long historyBills = days == 0 ? 0 : loadHistory(jdbi, catalog, account, days, out);
             // What autovacuum does to a table after a bulk load: statistics and the visibility map.
-            jdbi.useHandle(h -> h.execute("VACUUM ANALYZE instances, timeline_events"));
-
-            Settler settler = new Settler(jdbi, catalog, 5_000);
-            // A running server has compiled its settlement code long ago; the measured run should not
-            // pay for the JIT compiler's first pass over it (seconds of CPU on two cores).
-            settler.settleAccount(warmUpAccount, BenchmarkFleet.HOUR_START, (done, what) -> progress(out, "warming up", done, warmUp));
-            out.println();
-            CpuClock.Reading cpu0 = CpuClock.now();
-            long t0 = System.nanoTime();
-            SettlementReport report = settler.settleAccount(account, BenchmarkFleet.HOUR_START,
-                    (done, what) -> progress(out, "settled", done, instances));
-            double settleSeconds = (System.nanoTime() - t0) / 1e9;
-            CpuClock.Reading settleCpu = CpuClock.now().minus(cpu0);
-            out.println();
-
-            CpuClock.Reading cpu1 = CpuClock.now();
-            double copySeconds = copyBaseline(jdbi, account, dir, report.lines());
-            CpuClock.Reading copyCpu = CpuClock.now().minus(cpu1);
-            double hoursPerSecond = report.instancesRated() / settleSeconds;
-            double linesPerSecond = report.lines() / settleSeconds;
-            double copyPerSecond = report.lines() / copySeconds;
-            out.printf("settlement: %,d instance-hours in %.1f s = %,.0f instance-hours/s; %,d bills, %,d lines = %,.0f lines/s (%s)%n",
-                    report.instancesRated(), settleSeconds, hoursPerSecond, report.bills(), report.lines(), linesPerSecond,
-                    settleCpu.describe());
-            out.printf("raw COPY of the same %,d lines into an identically indexed table: %.1f s = %,.0f rows/s (%s)%n",
-                    report.lines(), copySeconds, copyPerSecond, copyCpu.describe());
-            out.printf("ratio (settlement lines/s ÷ COPY rows/s): %.2f (goal ≥ 0.50)%n", linesPerSecond / copyPerSecond);
+            jdbi.useHandle(h -> h.execute("VACUUM ANALYZE instances, timeline_events, bills, bill_lines, sql_bills, sql_bill_lines"));
+            // The measured hour starts with the load's writes on disk, as an hour of a running server does.
+            jdbi.useHandle(h -> h.execute("CHECKPOINT"));
+            measure(jdbi, catalog, account, warmUpAccount, instances, warmUp, dir, out);
+            out.printf("history: %d days of bills in place before the hour (%,d bills of this fleet; %d days asked for)%n",
+                    days, historyBills, historyDays);
         }
+    }
+
+    /** The days of history to load: as asked, or what the disk holds, said in the output. */
+    private static int historyDays(Path dir, int instances, int wanted, PrintStream out) throws Exception {
+        if (wanted <= 0) {
+            return 0;
+        }
+        int days = HistoryLoader.daysTheDiskHolds(dir, instances, wanted);
+        long freeGb = Files.getFileStore(dir).getUsableSpace() >> 30;
+        if (days < wanted) {
+            out.printf("history: the disk holds %d of the %d days asked for (%,d GB free where the database is)%n", days, wanted, freeGb);
+        } else {
+            out.printf("history: %d days (%,d GB free where the database is)%n", days, freeGb);
+        }
+        return days;
+    }
+
+    private static long loadHistory(Jdbi jdbi, Catalog catalog, String account, int days, PrintStream out) {
+        long t0 = System.nanoTime();
+        long bills = HistoryLoader.load(jdbi, catalog, account, days, out);
+        out.printf("history: %,d bills with their lines loaded in %.0f s; copying them for the SQL baseline%n", bills,
+                (System.nanoTime() - t0) / 1e9);
+        jdbi.useHandle(SqlSettlement::copyHistory);
+        return bills;
+    }
+
+    private static void measure(Jdbi jdbi, Catalog catalog, String account, String warmUpAccount, int instances, int warmUp, Path dir,
+                                PrintStream out) throws Exception {
+        Settler settler = new Settler(jdbi, catalog, 5_000);
+        // A running server has compiled its settlement code long ago; the measured run should not
+        // pay for the JIT compiler's first pass over it (seconds of CPU on two cores).
+        settler.settleAccount(warmUpAccount, BenchmarkFleet.HOUR_START, (done, what) -> progress(out, "warming up", done, warmUp));
+        out.println();
+        WalMeter.Reading wal0 = WalMeter.now(jdbi);
+        CpuClock.Reading cpu0 = CpuClock.now();
+        long t0 = System.nanoTime();
+        SettlementReport report = settler.settleAccount(account, BenchmarkFleet.HOUR_START,
+                (done, what) -> progress(out, "settled", done, instances));
+        double settleSeconds = (System.nanoTime() - t0) / 1e9;
+        CpuClock.Reading settleCpu = CpuClock.now().minus(cpu0);
+        WalMeter.Reading settleWal = WalMeter.now(jdbi).minus(wal0);
+        out.println();
+
+        WalMeter.Reading wal1 = WalMeter.now(jdbi);
+        CpuClock.Reading cpu1 = CpuClock.now();
+        SqlSettlement.Result sql = SqlSettlement.settle(jdbi, account);
+        CpuClock.Reading sqlCpu = CpuClock.now().minus(cpu1);
+        WalMeter.Reading sqlWal = WalMeter.now(jdbi).minus(wal1);
+        String check = SqlSettlement.compare(jdbi, account);
+
+        CpuClock.Reading cpu2 = CpuClock.now();
+        double copySeconds = copyBaseline(jdbi, account, dir, report.lines());
+        CpuClock.Reading copyCpu = CpuClock.now().minus(cpu2);
+        long hours = report.instancesRated();
+        double hoursPerSecond = hours / settleSeconds;
+        double linesPerSecond = report.lines() / settleSeconds;
+        double sqlHoursPerSecond = hours / sql.seconds();
+        double copyPerSecond = report.lines() / copySeconds;
+        double copyHoursPerSecond = hours / copySeconds;
+        out.printf("settlement: %,d instance-hours in %.1f s = %,.0f instance-hours/s; %,d bills, %,d lines = %,.0f lines/s (%s; %s)%n",
+                hours, settleSeconds, hoursPerSecond, report.bills(), report.lines(), linesPerSecond, settleCpu.describe(), settleWal.describe());
+        out.printf("plain SQL settlement of the same %,d instance-hours: %.1f s = %,.0f instance-hours/s; %,d bills, %,d lines = %,.0f lines/s (%s; %s)%n",
+                hours, sql.seconds(), sqlHoursPerSecond, sql.bills(), sql.lines(), sql.lines() / sql.seconds(), sqlCpu.describe(), sqlWal.describe());
+        out.println(check);
+        out.printf("raw COPY of the same %,d lines into an identically indexed table: %.1f s = %,.0f rows/s = %,.0f instance-hours/s (%s)%n",
+                report.lines(), copySeconds, copyPerSecond, copyHoursPerSecond, copyCpu.describe());
+        out.printf("ratio (settlement lines/s ÷ COPY rows/s): %.2f (goal ≥ 0.70)%n", linesPerSecond / copyPerSecond);
+        out.printf("ratio (settlement instance-hours/s ÷ plain SQL instance-hours/s): %.2f (goal ≥ 1.50)%n", hoursPerSecond / sqlHoursPerSecond);
     }
 
     private static void createAccount(Jdbi jdbi, String account) {
@@ -104,7 +164,8 @@ public final class SettleBenchmark {
     }
 
     /** Instances and their timelines by COPY, in chunks, with progress. */
-    private static void generate(Jdbi jdbi, Catalog catalog, String account, int instances, PrintStream out) throws Exception {
+    private static void generate(Jdbi jdbi, Catalog catalog, String account, int instances, Instant createdAt, SqlSettlement baseline,
+                                 PrintStream out) throws Exception {
         List<BenchmarkFleet.Shape> shapes = BenchmarkFleet.shapes(catalog, "USD");
         Random random = new Random(7);
         for (int from = 0; from < instances; from += CHUNK) {
@@ -119,7 +180,10 @@ public final class SettleBenchmark {
                 for (int i = start; i < to; i++) {
                     BenchmarkFleet.Shape s = shapes.get(i % shapes.size());
                     String id = String.format("%s-%08d", account, i);
-                    Timeline t = BenchmarkFleet.timeline(id, s, 10, random);
+                    Timeline t = BenchmarkFleet.timeline(id, s, 10, random, createdAt);
+                    if (baseline != null) {
+                        baseline.add(t, s);
+                    }
                     SteadySnapshot steady = SteadySnapshot.of(t); // what appending the events writes to the row
                     rows.value(id).value(account).value(s.product().code()).value(s.region()).value(s.region() + "-a")
                             .value(s.edition().code()).value(s.cls().code()).value(s.method().name()).value("Running").value(100)
@@ -132,6 +196,9 @@ public final class SettleBenchmark {
                 }
                 rows.copyInto(h.getConnection());
                 events.copyInto(h.getConnection());
+                if (baseline != null) {
+                    baseline.flush(h);
+                }
             });
             progress(out, "generated", to, instances);
         }
@@ -148,7 +215,7 @@ public final class SettleBenchmark {
                 try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                     h.getConnection().unwrap(PGConnection.class).getCopyAPI().copyOut(
                             "COPY (SELECT l.* FROM bill_lines l JOIN bills b ON b.id = l.bill_id WHERE b.account_id = '" + account
-                                    + "') TO STDOUT", w);
+                                    + "' AND b.period_start = '" + BenchmarkFleet.HOUR_START + "') TO STDOUT", w);
                 }
             });
             long t0 = System.nanoTime();

@@ -53,6 +53,10 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--instances", defaultValue = "100000", description = "Instances to settle (default ${DEFAULT-VALUE}).")
         int instances;
 
+        @Option(names = "--history-days", defaultValue = "0",
+                description = "Days of the fleet's hourly bills in place before the settled hour (default ${DEFAULT-VALUE}).")
+        int historyDays;
+
         @Option(names = "--db-url", description = "External PostgreSQL (default: embedded, in a temporary directory).")
         String dbUrl;
 
@@ -61,7 +65,7 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            SettleBenchmark.run(instances, dbUrl, data, System.out);
+            SettleBenchmark.run(instances, historyDays, dbUrl, data, System.out);
             return 0;
         }
     }
