@@ -1,5 +1,6 @@
 package io.billow.console;
 
+import io.billow.problem.Codes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +13,7 @@ import io.billow.catalog.Catalog;
 import io.billow.change.ChangeRequests;
 import io.billow.clock.BillowClock;
 import io.billow.problem.ProblemException;
+import io.billow.store.ConnectionFailure;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -218,6 +220,10 @@ public final class ConsoleRoutes {
             } catch (IllegalArgumentException e) {
                 refuse(ctx, 400, "InvalidParameter", e.getMessage());
             } catch (Exception e) {
+                if (ConnectionFailure.isLost(e)) {
+                    refuse(ctx, 503, Codes.SERVICE_UNAVAILABLE, "the database could not be reached; try again shortly");
+                    return;
+                }
                 LOG.error("console failure on {} {}", ctx.method(), ctx.path(), e);
                 refuse(ctx, 502, "ConsoleError", "the console could not complete the request; nothing was changed by it");
             }

@@ -6,10 +6,12 @@ import io.billow.clock.SimulatedClock;
 import io.billow.node.Leases;
 import io.billow.operation.OperationRunner;
 import io.billow.settlement.Settler;
+import io.billow.store.ConnectionFailure;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -30,6 +32,11 @@ public final class Scheduler {
     private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
     /** How long an advance waits before looking again at work another node holds. */
     private static final long WAIT_MILLIS = 50;
+    /**
+     * How long scheduled work keeps retrying while the database is unreachable: longer than a
+     * standby's promotion takes, short enough that an advance (an API request) still answers.
+     */
+    public static final Duration RECONNECT_BUDGET = Duration.ofSeconds(30);
 
     private final BillowClock clock;
     private final OperationRunner operations;
@@ -47,17 +54,24 @@ public final class Scheduler {
         this.settlement = new ClaimedSettlement(settler, leases);
     }
 
-    /** Runs what is due now (the background tick); leaves what another node is running to it. */
+    /**
+     * Runs what is due now (the background tick); leaves what another node is running to it.
+     * Retried when the database connection is lost (a failover): every piece is re-read from
+     * the database and is exactly once by its keys, so running a tick again bills nothing twice.
+     */
     public synchronized void runDue() {
-        runUntil(clock.now(), false);
+        ConnectionFailure.runRetried("scheduled work", RECONNECT_BUDGET, () -> runUntil(clock.now(), false));
     }
 
-    /** Moves a simulated clock to {@code target}, running every piece of work due on the way. */
+    /**
+     * Moves a simulated clock to {@code target}, running every piece of work due on the way;
+     * retried from where the database stands when the connection is lost, as {@link #runDue} is.
+     */
     public synchronized void advanceTo(Instant target) {
         if (!(clock instanceof SimulatedClock simulated)) {
             throw new IllegalStateException("the clock is not simulated");
         }
-        leases.whileAdvancingClock(() -> {
+        ConnectionFailure.retried("advancing the clock", RECONNECT_BUDGET, () -> leases.whileAdvancingClock(() -> {
             // Read under the lock: another node's advance may have moved the shared clock meanwhile.
             if (target.isBefore(clock.now())) {
                 throw new IllegalArgumentException("the clock cannot go backwards from " + clock.now() + " to " + target);
@@ -65,7 +79,7 @@ public final class Scheduler {
             runUntil(target, true);
             simulated.moveTo(target);
             return target;
-        });
+        }));
     }
 
     private void runUntil(Instant target, boolean waitForOthers) {

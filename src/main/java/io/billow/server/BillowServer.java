@@ -44,6 +44,7 @@ import io.billow.resource.InstanceResources;
 import io.billow.scheduler.Scheduler;
 import io.billow.settlement.Settler;
 import io.billow.store.ClockModeFile;
+import io.billow.store.ConnectionFailure;
 import io.billow.store.Database;
 import io.billow.store.DatabaseUrl;
 import io.billow.subscription.Expiries;
@@ -221,15 +222,25 @@ public final class BillowServer implements AutoCloseable {
         try {
             scheduler.runDue();
         } catch (RuntimeException e) {
-            LOG.error("scheduled work failed; it will be retried", e);
+            failed("scheduled work", e);
         }
     }
 
     private void pushEvents() {
         try {
-            webhooks.deliverDue();
+            // A push whose answer was lost is pushed again: receivers dedupe by eventId.
+            ConnectionFailure.retried("webhook delivery", Scheduler.RECONNECT_BUDGET, webhooks::deliverDue);
         } catch (RuntimeException e) {
-            LOG.error("webhook delivery failed; it will be retried", e);
+            failed("webhook delivery", e);
+        }
+    }
+
+    /** A database still away after the retries is said in one line; anything else is a fault, with its trace. */
+    private static void failed(String what, RuntimeException e) {
+        if (ConnectionFailure.isLost(e)) {
+            LOG.warn("{} could not reach the database ({}); it will be retried", what, e.getMessage());
+        } else {
+            LOG.error("{} failed; it will be retried", what, e);
         }
     }
 

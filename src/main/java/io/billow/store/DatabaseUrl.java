@@ -2,6 +2,8 @@ package io.billow.store;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -14,12 +16,21 @@ import java.util.regex.Pattern;
  * user-info, so it is taken out here; {@code user=} and {@code password=} parameters stay in the
  * URL, where PgJDBC reads them.
  *
+ * <p>A URL may name several servers ({@code jdbc:postgresql://h1:5432,h2:5432/billow}), a primary
+ * and its standbys: Billow writes, so it must always reach the primary, and such a URL gets
+ * {@code targetServerType=primary} (PgJDBC then tries the hosts in turn and keeps the one that
+ * accepts writes) and {@code hostRecheckSeconds=2} (how long PgJDBC trusts what it learnt of a
+ * host: after a failover the standby just promoted is tried again within two seconds, not ten),
+ * unless the URL sets them itself.
+ *
  * <p>{@link #toString()} never shows a password: URLs end up in logs and error messages.
  */
 public final class DatabaseUrl {
 
     private static final String JDBC_PREFIX = "jdbc:postgresql:";
     private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)([?&]password=)[^&]*");
+    /** What a URL naming several servers gets unless it says otherwise (see the class comment). */
+    private static final List<String> SEVERAL_HOSTS_DEFAULTS = List.of("targetServerType=primary", "hostRecheckSeconds=2");
 
     private final String jdbcUrl;
     private final Optional<String> user;
@@ -51,7 +62,7 @@ public final class DatabaseUrl {
         String authority = rest.substring(0, authorityEnd);
         int at = authority.lastIndexOf('@');
         if (at < 0) {
-            return new DatabaseUrl(JDBC_PREFIX + "//" + rest, Optional.empty(), Optional.empty());
+            return new DatabaseUrl(JDBC_PREFIX + "//" + primaryOnly(rest), Optional.empty(), Optional.empty());
         }
         String userInfo = authority.substring(0, at);
         String hostAndPath = rest.substring(at + 1);
@@ -61,8 +72,29 @@ public final class DatabaseUrl {
         int colon = userInfo.indexOf(':');
         String user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
         Optional<String> password = colon < 0 ? Optional.empty() : Optional.of(decode(userInfo.substring(colon + 1)));
-        return new DatabaseUrl(JDBC_PREFIX + "//" + hostAndPath,
+        return new DatabaseUrl(JDBC_PREFIX + "//" + primaryOnly(hostAndPath),
                 user.isEmpty() ? Optional.empty() : Optional.of(user), password);
+    }
+
+    /** {@code hostAndPath} with {@link #SEVERAL_HOSTS_DEFAULTS} added when it names several hosts and lacks them. */
+    private static String primaryOnly(String hostAndPath) {
+        int queryStart = hostAndPath.indexOf('?');
+        String hosts = hostAndPath.substring(0, indexOfAny(hostAndPath, "/?"));
+        if (!hosts.contains(",")) {
+            return hostAndPath;
+        }
+        String query = queryStart < 0 ? "" : hostAndPath.substring(queryStart + 1);
+        StringBuilder url = new StringBuilder(hostAndPath);
+        for (String setting : SEVERAL_HOSTS_DEFAULTS) {
+            // Case-sensitive, as PgJDBC reads its parameters.
+            String name = setting.substring(0, setting.indexOf('=') + 1);
+            boolean given = Arrays.stream(query.split("&")).anyMatch(p -> p.startsWith(name));
+            if (!given) {
+                char last = url.charAt(url.length() - 1);
+                url.append(url.indexOf("?") < 0 ? "?" : last == '?' || last == '&' ? "" : "&").append(setting);
+            }
+        }
+        return url.toString();
     }
 
     /** The URL to give PgJDBC: no user-info, but any {@code user=}/{@code password=} parameters. */

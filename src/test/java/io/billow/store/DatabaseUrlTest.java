@@ -51,4 +51,31 @@ class DatabaseUrlTest {
         assertThat(DatabaseUrl.redact("postgresql://app:s3cret@h:5432/db?password=x&ssl=true"))
                 .isEqualTo("postgresql://app:***@h:5432/db?password=***&ssl=true");
     }
+
+    @Test
+    void severalHostsAlwaysReachThePrimary() {
+        DatabaseUrl url = DatabaseUrl.parse("jdbc:postgresql://db1:5432,db2:5433/billow?user=app&password=s3cret");
+        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db1:5432,db2:5433/billow?user=app&password=s3cret"
+                + "&targetServerType=primary&hostRecheckSeconds=2");
+        assertThat(url.toString()).doesNotContain("s3cret");
+        assertThat(DatabaseUrl.parse("postgresql://app:pw@db1,db2/billow").jdbcUrl())
+                .isEqualTo("jdbc:postgresql://db1,db2/billow?targetServerType=primary&hostRecheckSeconds=2");
+        assertThat(DatabaseUrl.parse("jdbc:postgresql://db1,db2/billow?").jdbcUrl())
+                .isEqualTo("jdbc:postgresql://db1,db2/billow?targetServerType=primary&hostRecheckSeconds=2");
+    }
+
+    @Test
+    void severalHostsKeepWhatTheUserChose() {
+        assertThat(DatabaseUrl.parse("jdbc:postgresql://db1,db2/billow?targetServerType=preferPrimary&hostRecheckSeconds=30").jdbcUrl())
+                .isEqualTo("jdbc:postgresql://db1,db2/billow?targetServerType=preferPrimary&hostRecheckSeconds=30");
+        assertThat(DatabaseUrl.parse("jdbc:postgresql://db1,db2/billow?ssl=true&targetServerType=master").jdbcUrl())
+                .isEqualTo("jdbc:postgresql://db1,db2/billow?ssl=true&targetServerType=master&hostRecheckSeconds=2");
+    }
+
+    @Test
+    void oneHostIsLeftAsGiven() {
+        assertThat(DatabaseUrl.parse("jdbc:postgresql://db1:5432/billow?user=app").jdbcUrl())
+                .isEqualTo("jdbc:postgresql://db1:5432/billow?user=app");
+        assertThat(DatabaseUrl.parse("postgresql://app@db1/billow").jdbcUrl()).isEqualTo("jdbc:postgresql://db1/billow");
+    }
 }

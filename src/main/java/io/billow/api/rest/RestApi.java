@@ -13,6 +13,7 @@ import io.billow.api.rpc.RpcGateway;
 import io.billow.problem.Codes;
 import io.billow.problem.Problem;
 import io.billow.problem.ProblemException;
+import io.billow.store.ConnectionFailure;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import org.slf4j.Logger;
@@ -137,6 +138,13 @@ public final class RestApi {
             problem(ctx, httpProblem(e, ctx));
         });
         r.exception(Exception.class, (e, ctx) -> {
+            if (ConnectionFailure.isLost(e)) {
+                LOG.warn("{} {}: the database connection was lost ({})", ctx.method(), ctx.path(), e.getMessage());
+                ctx.header("Retry-After", "1");
+                problem(ctx, new ProblemException(Codes.SERVICE_UNAVAILABLE, "the database could not be reached (a failover may be"
+                        + " under way); try again shortly, reading back first what you changed: it may have been saved"));
+                return;
+            }
             LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
             problem(ctx, new ProblemException(Codes.INTERNAL_ERROR, "an internal error occurred; nothing was changed"));
         });

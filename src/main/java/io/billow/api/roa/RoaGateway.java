@@ -19,6 +19,7 @@ import io.billow.api.rpc.RpcGateway;
 import io.billow.api.rpc.RpcRequest;
 import io.billow.problem.Codes;
 import io.billow.problem.ProblemException;
+import io.billow.store.ConnectionFailure;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -223,6 +224,10 @@ public final class RoaGateway implements Handler {
         Optional<RpcError> known = translator.translateOrEmpty(exception);
         if (known.isPresent()) {
             return RoaError.of(known.get());
+        }
+        if (ConnectionFailure.isLost(exception)) {
+            LOG.warn("ROA request {}: the database connection was lost ({})", requestId, exception.getMessage());
+            return RoaError.of(RpcError.databaseUnavailable());
         }
         LOG.error("ROA request {} failed", requestId, exception);
         return internalError(requestId);

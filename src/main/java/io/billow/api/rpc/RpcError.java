@@ -29,6 +29,15 @@ public record RpcError(String code, int httpStatus, String message, String recom
         return new RpcError(code, httpStatus, message, "");
     }
 
+    /**
+     * The database could not be reached (a failover): a 503, which the SDKs raise as a
+     * ServerException that callers retry, in Alibaba's wording for a temporary failure.
+     */
+    public static RpcError databaseUnavailable() {
+        return new RpcError("ServiceUnavailable", 503, "The request has failed due to a temporary failure of the server.",
+                "Retry the request shortly; a change made with a ClientToken is safe to send again.");
+    }
+
     public static RpcError missingParameter(String name) {
         return of("MissingParameter", 400, "The input parameter \"" + name
                 + "\" that is mandatory for processing this request is not supplied.");

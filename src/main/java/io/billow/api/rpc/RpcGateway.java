@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.billow.api.RequestBodies;
 import io.billow.api.RequestRates;
+import io.billow.store.ConnectionFailure;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -200,6 +201,10 @@ public final class RpcGateway implements Handler {
         Optional<RpcError> known = translator.translateOrEmpty(exception);
         if (known.isPresent()) {
             return known.get();
+        }
+        if (ConnectionFailure.isLost(exception)) {
+            LOG.warn("RPC request {}: the database connection was lost ({})", requestId, exception.getMessage());
+            return RpcError.databaseUnavailable();
         }
         LOG.error("RPC request {} failed", requestId, exception);
         return new RpcError("InternalError", 500, "The request processing has failed due to some unknown error.",
