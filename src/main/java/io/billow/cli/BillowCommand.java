@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "billow", mixinStandardHelpOptions = true, version = "Billow 0.1.0",
         description = "Billing and lifecycle engine for managed cloud services.",
         subcommands = {ServeCommand.class, DemoCommand.class, ClientCommands.Instances.class, ClientCommands.Bills.class,
-                ClientCommands.Orders.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                ClientCommands.Orders.class, BenchCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class})
 public final class BillowCommand implements Runnable {
 
     @CommandLine.Spec
