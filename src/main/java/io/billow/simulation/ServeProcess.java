@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code billow serve} in a child JVM on one data directory and port, with the simulated clock:
  * started as a user would, killed with SIGKILL as a crash would, restarted on the same directory.
+ * What it prints is kept, for the caller to read.
  */
 public final class ServeProcess implements AutoCloseable {
 
@@ -23,21 +24,42 @@ public final class ServeProcess implements AutoCloseable {
     private final int port;
     private final String adminKey;
     private final String clockStart;
+    private final List<String> extra;
+    private final StringBuilder output = new StringBuilder();
     private Process process;
     private String url;
+    private String startup;
 
-    private ServeProcess(Path data, int port, String adminKey, String clockStart) {
+    private ServeProcess(Path data, int port, String adminKey, String clockStart, List<String> extra) {
         this.data = data;
         this.port = port;
         this.adminKey = adminKey;
         this.clockStart = clockStart;
+        this.extra = extra;
     }
 
     /** Starts a server on {@code data} and a free port. */
     public static ServeProcess start(Path data, String adminKey, String clockStart) {
-        ServeProcess serve = new ServeProcess(data, freePort(), adminKey, clockStart);
+        return start(data, freePort(), adminKey, clockStart);
+    }
+
+    /** Starts a server on {@code data} and {@code port}, with {@code extra} options; no {@code --admin-key} when {@code adminKey} is null. */
+    public static ServeProcess start(Path data, int port, String adminKey, String clockStart, String... extra) {
+        ServeProcess serve = new ServeProcess(data, port, adminKey, clockStart, List.of(extra));
         serve.launch();
         return serve;
+    }
+
+    /** What the server printed since it was last listening. */
+    public String output() {
+        synchronized (output) {
+            return output.toString();
+        }
+    }
+
+    /** What the server printed before it was last listening. */
+    public String startup() {
+        return startup;
     }
 
     public String url() {
@@ -61,9 +83,13 @@ public final class ServeProcess implements AutoCloseable {
 
     private void launch() {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx384m", "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 "io.billow.cli.BillowCommand", "serve", "--data", data.toString(), "--port", String.valueOf(port),
-                "--simulated-clock", "--clock-start", clockStart, "--admin-key", adminKey));
+                "--simulated-clock", "--clock-start", clockStart));
+        if (adminKey != null) {
+            command.addAll(List.of("--admin-key", adminKey));
+        }
+        command.addAll(extra);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("BILLOW_ADMIN_KEY");
         try {
@@ -77,6 +103,10 @@ public final class ServeProcess implements AutoCloseable {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 if (line.startsWith(LISTENING)) {
                     url = line.substring(LISTENING.length()).trim();
+                    startup = seen.toString();
+                    synchronized (output) {
+                        output.setLength(0);
+                    }
                     drain(out);
                     return;
                 }
@@ -89,12 +119,14 @@ public final class ServeProcess implements AutoCloseable {
         throw new IllegalStateException("billow serve did not start:\n" + seen);
     }
 
-    /** Reads what the server prints from now on, so that a full pipe never blocks it. */
+    /** Reads what the server prints from now on, so that a full pipe never blocks it, and keeps it. */
     private void drain(BufferedReader out) {
         Thread drain = new Thread(() -> {
             try {
-                while (out.readLine() != null) {
-                    // nothing to keep: the invariants are checked through the API
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    synchronized (output) {
+                        output.append(line).append('\n');
+                    }
                 }
             } catch (IOException gone) {
                 // the process was killed
@@ -112,7 +144,15 @@ public final class ServeProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    /** SIGTERM, as a service manager stops it: the exit code, or -1 if it still runs after a minute. */
+    public int terminate() {
+        process.destroy();
+        waitFor(60);
+        return process.isAlive() ? -1 : process.exitValue();
+    }
+
+    /** A port nothing listens on now. */
+    public static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         } catch (IOException e) {

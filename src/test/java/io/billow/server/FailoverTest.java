@@ -2,6 +2,7 @@ package io.billow.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.billow.cli.ApiClient;
+import io.billow.simulation.ServeProcess;
 import io.billow.store.DebianPostgres;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -9,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -184,10 +184,7 @@ class FailoverTest {
         byte[] key = new byte[32];
         java.util.Arrays.fill(key, (byte) 3);
         Files.writeString(masterKey, Base64.getEncoder().encodeToString(key) + "\n");
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = ServeProcess.freePort();
         return BillowProcess.serve(dir.resolve("node"), port, KEY, START.toString(), "--db-url", dbUrl,
                 "--master-key-file", masterKey.toString(), "--settlement-batch", "5");
     }

@@ -3,11 +3,11 @@ package io.billow.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.billow.cli.ApiClient;
 import io.billow.settlement.Settler;
+import io.billow.simulation.ServeProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashSet;
@@ -37,10 +37,7 @@ class KillDuringSettlementTest {
 
     @Test
     void killedAtSeveralMomentsDuringSettlementItNeitherLosesNorDoublesABill(@TempDir Path data) throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = ServeProcess.freePort();
         BillowProcess billow = BillowProcess.serve(data, port, KEY, START.toString(), "--settlement-batch", String.valueOf(BATCH));
         ApiClient op = new ApiClient(billow.url(), KEY);
         JsonNode account = op.post("/api/v1/accounts", "{\"name\":\"k\",\"currency\":\"USD\",\"balance\":1000000}").body();

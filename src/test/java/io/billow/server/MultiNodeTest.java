@@ -6,6 +6,7 @@ import io.billow.instance.InstanceStore;
 import io.billow.problem.Codes;
 import io.billow.problem.ProblemException;
 import io.billow.settlement.Settler;
+import io.billow.simulation.ServeProcess;
 import io.billow.store.Database;
 import io.billow.store.DatabaseUrl;
 import io.billow.store.LocalPostgres;
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -223,10 +223,7 @@ class MultiNodeTest {
     }
 
     private static BillowProcess node(String name, Path key) throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = ServeProcess.freePort();
         return BillowProcess.serve(dir.resolve("node-" + name), port, KEY, START.toString(), "--db-url", dbUrl,
                 "--master-key-file", key.toString(), "--lease-seconds", "2", "--settlement-batch", "100");
     }

@@ -2,11 +2,11 @@ package io.billow.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.billow.cli.ApiClient;
+import io.billow.simulation.ServeProcess;
 import io.billow.store.PostmasterPid;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -17,10 +17,7 @@ class ServeProcessTest {
 
     @Test
     void sigtermStopsTheServerAndItsPostgresAndARestartKeepsEverything(@TempDir Path data) throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = ServeProcess.freePort();
         BillowProcess billow = BillowProcess.serve(data, port, null, "2026-03-01T00:00:00Z");
         // No key given: one is made, shown once and kept in the data directory.
         String key = Files.readString(data.resolve("admin.key")).trim();
