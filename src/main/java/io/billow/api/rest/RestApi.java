@@ -131,12 +131,7 @@ public final class RestApi {
         r.post("/api/v1/clock", ctx -> clockRoutes.advance(ctx, caller(ctx)));
         r.put("/api/v1/provisioner", ctx -> clockRoutes.configureProvisioner(ctx, caller(ctx)));
         r.exception(ProblemException.class, (e, ctx) -> problem(ctx, e));
-        r.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> {
-            if (e.getStatus() == 413) {
-                RequestBodies.discardRefused(ctx.req());
-            }
-            problem(ctx, httpProblem(e, ctx));
-        });
+        r.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> problem(ctx, httpProblem(e, ctx)));
         r.exception(Exception.class, (e, ctx) -> {
             if (ConnectionFailure.isLost(e)) {
                 LOG.warn("{} {}: the database connection was lost ({})", ctx.method(), ctx.path(), e.getMessage());
@@ -269,6 +264,9 @@ public final class RestApi {
      * these handlers for RPC paths too, whose clients read only the RPC shape.
      */
     static void problem(Context ctx, ProblemException e) {
+        // Most refusals come before the body is read (a bad query, a missing key, an unknown id):
+        // read it to its end, bounded, so that the answer reaches a client still writing it.
+        RequestBodies.discardRefused(ctx.req());
         if (isRpc(ctx)) {
             RpcGateway.refuse(ctx, RpcError.of(e.first().code(), Statuses.of(e.first().code()), e.first().message()));
             return;
