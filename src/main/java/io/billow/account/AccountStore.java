@@ -12,7 +12,9 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Accounts, access keys, service-linked roles and coupons in PostgreSQL. */
 public final class AccountStore {
@@ -40,6 +42,10 @@ public final class AccountStore {
         void cleared(Handle h, String accountId, Instant at);
     }
     private final SecureRandom random = new SecureRandom();
+
+    /** A limit on remembered keys; past it the memory starts afresh. */
+    private static final int MAX_REMEMBERED_KEYS = 100_000;
+    private final Map<String, AccessKey> foundKeys = new ConcurrentHashMap<>();
 
     public AccountStore(Jdbi jdbi, SecretSealer sealer, DebtCleared debtCleared) {
         this.jdbi = jdbi;
@@ -79,12 +85,27 @@ public final class AccountStore {
         return new AccessKey(accountId, keyId, secret);
     }
 
-    /** The account and secret of an access key, if it exists. */
+    /**
+     * The account and secret of an access key, if it exists. A key is never changed or deleted
+     * once created, so a found one is remembered (every signed request looks its key up, some
+     * twice); an unknown id is asked again each time, since another node may create it.
+     */
     public Optional<AccessKey> findKey(String accessKeyId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT account_id, secret_sealed FROM access_keys WHERE access_key_id = :k")
+        AccessKey known = foundKeys.get(accessKeyId);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<AccessKey> found = jdbi.withHandle(h -> h.createQuery("SELECT account_id, secret_sealed FROM access_keys WHERE access_key_id = :k")
                 .bind("k", accessKeyId)
                 .map((rs, ctx) -> new AccessKey(rs.getString(1), accessKeyId, sealer.open(rs.getBytes(2))))
                 .findOne());
+        found.ifPresent(key -> {
+            if (foundKeys.size() >= MAX_REMEMBERED_KEYS) {
+                foundKeys.clear();
+            }
+            foundKeys.put(accessKeyId, key);
+        });
+        return found;
     }
 
     public Optional<Account> find(String id) {

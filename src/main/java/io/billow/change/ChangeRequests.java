@@ -94,7 +94,7 @@ public final class ChangeRequests {
         try (Handle h = jdbi.open()) {
             h.begin();
             try {
-                InstanceSnapshot before = InstanceStore.timeline(h, instanceId).current();
+                InstanceSnapshot before = InstanceStore.current(h, instanceId);
                 ChangeAction.Done done = action.apply(h, accountId, instanceId, request);
                 return new Estimate(Optional.of(done), List.of(), hourly(h, done.instance(), before));
             } catch (ProblemException refused) {
@@ -110,7 +110,7 @@ public final class ChangeRequests {
         if (i.isReleased()) {
             return Optional.empty();
         }
-        InstanceSnapshot after = InstanceStore.timeline(h, i.id()).current();
+        InstanceSnapshot after = InstanceStore.current(h, i.id());
         for (TimelineEvent e : OperationStore.pending(h, i.id()).map(Operation::onSuccess).orElse(List.of())) {
             after = e.applyTo(after);
         }

@@ -248,7 +248,7 @@ public final class InstanceChanges {
                 String type = facts.remove(STORAGE_TYPE).asText();
                 Product product = catalog.product(i.product()).orElseThrow();
                 List<Problem> problems = new ArrayList<>();
-                InstanceSnapshot changed = InstanceStore.timeline(h, instanceId).current().withStorage(i.storageGb(), type);
+                InstanceSnapshot changed = InstanceStore.current(h, instanceId).withStorage(i.storageGb(), type);
                 CreationCheck.checkPrices(catalog, product, changed, AccountStore.find(h, i.accountId()).orElseThrow().currency(), now, problems);
                 if (!problems.isEmpty()) {
                     throw new ProblemException(problems);

@@ -119,7 +119,7 @@ public final class PayAsYouGoChanges {
         }
         InstanceChanges.requireIdle(h, i, "Running");
         String scaling = product.hasState("Scaling") ? "Scaling" : "DBInstanceClassChanging";
-        CreationCheck.checkPrices(catalog, product, InstanceStore.timeline(h, instanceId).current().withClass(newClass).withState("Running"),
+        CreationCheck.checkPrices(catalog, product, InstanceStore.current(h, instanceId).withClass(newClass).withState("Running"),
                 AccountStore.find(h, i.accountId()).orElseThrow().currency(), now, problems);
         if (!problems.isEmpty()) {
             throw new ProblemException(problems);

@@ -119,7 +119,9 @@ public final class UsageIngest {
             if (periodOver) {
                 AccountStore.countLateUsage(h, i.accountId());
             }
-            var before = InstanceStore.timeline(h, instanceId);
+            // The history before the sample is read only when something below needs it: a sample of an
+            // ordinary instance must not cost a read of every event the instance ever had.
+            Timeline before = sample.endpointId().isPresent() || sharesQuota || periodOver ? InstanceStore.timeline(h, instanceId) : null;
             sample.endpointId().ifPresent(endpoint -> UsageChecks.requireEndpoint(before, endpoint, at, instanceId));
             List<TimelineEvent> events = events(sample, at, counted);
             InstanceStore.appendUsage(h, instanceId, events, sample.eventId());

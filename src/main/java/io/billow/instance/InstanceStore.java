@@ -24,7 +24,7 @@ public final class InstanceStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final RowMapper<Instance> INSTANCE = (rs, ctx) -> {
+    static final RowMapper<Instance> INSTANCE = (rs, ctx) -> {
         try {
             return new Instance(rs.getString("id"), rs.getString("account_id"), rs.getString("product"), rs.getString("region"),
                     rs.getString("zone_id"), rs.getString("edition"), rs.getString("instance_class"),
@@ -88,33 +88,56 @@ public final class InstanceStore {
     }
 
     private static InstanceSnapshot append(Handle h, String instanceId, List<? extends TimelineEvent> events, String eventId) {
-        int first = h.createQuery("UPDATE instances SET event_count = event_count + :n, version = version + 1 WHERE id = :id "
-                        + "RETURNING event_count - :n")
-                .bind("n", events.size()).bind("id", instanceId).mapTo(Integer.class).one();
+        Appending row = h.createQuery("UPDATE instances SET event_count = event_count + :n, version = version + 1 WHERE id = :id "
+                        + "RETURNING event_count - :n, snapshot_id, snapshot_since")
+                .bind("n", events.size()).bind("id", instanceId)
+                .map((rs, ctx) -> new Appending(rs.getInt(1), (Long) rs.getObject(2), instant(rs.getTimestamp(3)))).one();
         var batch = h.prepareBatch("INSERT INTO timeline_events (instance_id, seq, at, kind, payload, external_id) "
                 + "VALUES (:id, :seq, :at, :kind, :payload, :external)");
-        int seq = first;
+        int seq = row.eventCount();
         for (TimelineEvent e : events) {
             batch.bind("id", instanceId).bind("seq", seq++).bind("at", Timestamp.from(e.at())).bind("kind", e.kind())
                     .bind("payload", TimelineCodec.encode(e))
                     .bind("external", externalId(e, eventId)).add();
         }
         batch.execute();
-        Timeline timeline = timeline(h, instanceId);
-        InstanceSnapshot s = timeline.current();
-        Instant released = timeline.isReleased() ? timeline.events().get(timeline.events().size() - 1).at() : null;
-        SteadySnapshot steady = SteadySnapshot.of(timeline);
+        // The row's snapshot is where the timeline stands: events at or after its time continue
+        // from it, so a long-lived instance's every usage sample does not read its whole history.
+        Timeline.Tail tail = row.snapshotId() == null ? null : Timeline.continueFrom(instanceId,
+                SnapshotStore.decoded(h, row.snapshotId()), row.snapshotSince(), events).orElse(null);
+        if (tail == null) {
+            Timeline timeline = timeline(h, instanceId);
+            tail = new Timeline.Tail(timeline.current(), timeline.events().get(timeline.events().size() - 1).at(), timeline.isReleased());
+        }
+        InstanceSnapshot s = tail.current();
+        Long snapshotId = tail.released() ? null
+                : row.snapshotId() != null && s.equals(SnapshotStore.decoded(h, row.snapshotId())) ? row.snapshotId()
+                : SnapshotStore.idOf(h, TimelineCodec.encodeSnapshot(s));
         h.createUpdate("UPDATE instances SET edition = :edition, instance_class = :cls, billing_method = :method, status = :status, "
                         + "storage_gb = :gb, storage_type = :type, released_at = :released, snapshot_id = :snapshot, "
                         + "snapshot_since = :since, snapshot_event = :event WHERE id = :id")
                 .bind("edition", s.edition()).bind("cls", s.instanceClass()).bind("method", s.method().name())
-                .bind("status", released != null ? "Released" : s.state()).bind("gb", s.storageGb()).bind("type", s.storageType())
-                .bind("released", released == null ? null : Timestamp.from(released))
-                .bind("snapshot", steady == null ? null : SnapshotStore.idOf(h, steady.payload()))
-                .bind("since", steady == null ? null : Timestamp.from(steady.since()))
-                .bind("event", steady == null ? null : steady.eventIndex())
+                .bind("status", tail.released() ? "Released" : s.state()).bind("gb", s.storageGb()).bind("type", s.storageType())
+                .bind("released", tail.released() ? Timestamp.from(tail.lastAt()) : null)
+                .bind("snapshot", snapshotId)
+                .bind("since", tail.released() ? null : Timestamp.from(tail.lastAt()))
+                .bind("event", tail.released() ? null : row.eventCount() + events.size() - 1)
                 .bind("id", instanceId).execute();
         return s;
+    }
+
+    /** What the row said as events were added: the count before them and where its timeline stood. */
+    private record Appending(int eventCount, Long snapshotId, Instant snapshotSince) {
+    }
+
+    /**
+     * The instance's current snapshot: the row's own while it is live (one indexed read, the
+     * decoded form remembered), its timeline's last once released.
+     */
+    public static InstanceSnapshot current(Handle h, String instanceId) {
+        List<Long> id = h.createQuery("SELECT snapshot_id FROM instances WHERE id = :id").bind("id", instanceId)
+                .map((rs, ctx) -> (Long) rs.getObject(1)).list();
+        return id.isEmpty() || id.get(0) == null ? timeline(h, instanceId).current() : SnapshotStore.decoded(h, id.get(0));
     }
 
     private static String externalId(TimelineEvent e, String eventId) {
@@ -151,8 +174,13 @@ public final class InstanceStore {
     }
 
     public static List<Instance> list(Handle h, String accountId, int limit, String after) {
-        return h.createQuery("SELECT * FROM instances WHERE (:account IS NULL OR account_id = :account) AND id > :after ORDER BY id LIMIT :limit")
-                .bind("account", accountId).bind("after", after == null ? "" : after).bind("limit", limit).map(INSTANCE).list();
+        // Two statements, not one with "(:account IS NULL OR ...)": the plan PostgreSQL keeps for a
+        // prepared statement cannot use the account's index for a condition that may be void.
+        var query = accountId == null
+                ? h.createQuery("SELECT * FROM instances WHERE id > :after ORDER BY id LIMIT :limit")
+                : h.createQuery("SELECT * FROM instances WHERE account_id = :account AND id > :after ORDER BY id LIMIT :limit")
+                        .bind("account", accountId);
+        return query.bind("after", after == null ? "" : after).bind("limit", limit).map(INSTANCE).list();
     }
 
     public static void setAttributes(Handle h, String instanceId, ObjectNode attributes) {

@@ -3,12 +3,16 @@ package io.billow.instance;
 import io.billow.store.Sha256;
 import io.billow.timeline.InstanceSnapshot;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Distinct snapshots, stored once each under the SHA-256 of their payload. A fleet has few of
@@ -22,10 +26,53 @@ public final class SnapshotStore {
 
     /** The id of the stored snapshot with this payload, storing it if it is new. Safe under concurrent callers. */
     public static long idOf(Handle h, String payload) {
+        Map<String, Long> known = IDS.computeIfAbsent(h.getJdbi(), j -> new ConcurrentHashMap<>());
+        Long id = known.get(payload);
+        if (id != null) {
+            return id;
+        }
         byte[] digest = Sha256.of(payload);
-        return h.createQuery("INSERT INTO snapshots (digest, payload) VALUES (:d, :p) ON CONFLICT (digest) DO NOTHING RETURNING id")
+        long found = h.createQuery("INSERT INTO snapshots (digest, payload) VALUES (:d, :p) ON CONFLICT (digest) DO NOTHING RETURNING id")
                 .bind("d", digest).bind("p", payload).mapTo(Long.class).findOne()
                 .orElseGet(() -> h.createQuery("SELECT id FROM snapshots WHERE digest = :d").bind("d", digest).mapTo(Long.class).one());
+        // Remembered once committed: a row this transaction wrote is gone if it rolls back.
+        Runnable remember = () -> {
+            if (known.size() >= MAX_SHARED) {
+                known.clear();
+            }
+            known.put(payload, found);
+        };
+        if (h.isInTransaction()) {
+            h.afterCommit(remember);
+        } else {
+            remember.run();
+        }
+        return found;
+    }
+
+    /** A limit on the snapshots {@link #decoded} remembers; past it the memory starts afresh. */
+    private static final int MAX_SHARED = 10_000;
+    private static final Map<Jdbi, Map<Long, InstanceSnapshot>> SHARED = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final Map<Jdbi, Map<String, Long>> IDS = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /**
+     * The snapshot stored under an id, remembered by every thread using the same database: an id
+     * never changes meaning (ids come from a sequence and are never reused), so nothing remembered
+     * goes stale. Remembered per {@link Jdbi}, since one process may hold several databases.
+     */
+    public static InstanceSnapshot decoded(Handle h, long id) {
+        Map<Long, InstanceSnapshot> shared = SHARED.computeIfAbsent(h.getJdbi(), j -> new ConcurrentHashMap<>());
+        InstanceSnapshot known = shared.get(id);
+        if (known != null) {
+            return known;
+        }
+        InstanceSnapshot read = TimelineCodec.decodeSnapshot(
+                h.createQuery("SELECT payload FROM snapshots WHERE id = :id").bind("id", id).mapTo(String.class).one());
+        if (shared.size() >= MAX_SHARED) {
+            shared.clear();
+        }
+        shared.put(id, read);
+        return read;
     }
 
     /**

@@ -63,7 +63,7 @@ public final class PayTypeChanges {
             throw new ProblemException("IncorrectTargetClasscode", "class " + i.instanceClass() + " is not sold by subscription");
         }
         Account account = AccountStore.lock(h, i.accountId());
-        long nodes = InstanceStore.timeline(h, i.id()).current().count(InstanceClass.NODES);
+        long nodes = InstanceStore.current(h, i.id()).count(InstanceClass.NODES);
         Instant to = account.settlementZone().plusMonths(now, months);
         TermPrices.Priced price = TermPrices.forTerm(catalog, product, i.instanceClass(), nodes, i.region(), account.currency(), months, now);
         Order order = Payments.pay(h, account, i.id(), OrderType.CONVERT, price.list(), "Postpaid → Prepaid: " + price.explanation()
@@ -84,7 +84,7 @@ public final class PayTypeChanges {
         }
         InstanceChanges.requireIdle(h, i, "Running");
         Product product = catalog.product(i.product()).orElseThrow();
-        InstanceSnapshot after = InstanceStore.timeline(h, i.id()).current().withMethod(BillingMethod.PAY_AS_YOU_GO, i.instanceClass());
+        InstanceSnapshot after = InstanceStore.current(h, i.id()).withMethod(BillingMethod.PAY_AS_YOU_GO, i.instanceClass());
         Account account = AccountStore.lock(h, i.accountId());
         List<Problem> problems = new ArrayList<>();
         CreationCheck.checkPrices(catalog, product, after, account.currency(), now, problems);

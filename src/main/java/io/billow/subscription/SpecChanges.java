@@ -74,7 +74,7 @@ public final class SpecChanges implements ChangeAction {
         Instance i = InstanceStore.lock(h, accountId, instanceId);
         InstanceChanges.requireIdle(h, i, "Running");
         Product product = catalog.product(i.product()).orElseThrow();
-        long nodes = InstanceStore.timeline(h, i.id()).current().count(InstanceClass.NODES);
+        long nodes = InstanceStore.current(h, i.id()).count(InstanceClass.NODES);
         Target target = target(product, i, req, nodes);
         Instant termEnd = Terms.expiresAt(i).orElseThrow(() -> new ProblemException(Codes.INCORRECT_STATE, "no paid term found"));
         long remaining = Math.max(0, termEnd.getEpochSecond() - now.getEpochSecond());

@@ -72,7 +72,7 @@ public final class Subscriptions {
         boolean locked = i.status().equals(Expiries.LOCKED);
         Instant from = locked ? now : Terms.expiresAt(i).orElse(now);
         Instant to = account.settlementZone().plusMonths(from, months);
-        long nodes = InstanceStore.timeline(h, i.id()).current().count(io.billow.catalog.InstanceClass.NODES);
+        long nodes = InstanceStore.current(h, i.id()).count(io.billow.catalog.InstanceClass.NODES);
         TermPrices.Priced price = TermPrices.forTerm(catalog, product, i.instanceClass(), nodes, i.region(), account.currency(), months, now);
         Order order = Payments.pay(h, account, i.id(), OrderType.RENEW, price.list(), price.explanation() + ", " + from + " → " + to,
                 EventLog.payload().put("months", months).put(Terms.PAID_FROM, from.toString()).put(Terms.PAID_TO, to.toString()), now);

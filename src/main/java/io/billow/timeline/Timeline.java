@@ -37,6 +37,43 @@ public final class Timeline {
         return t;
     }
 
+    /** Where a live timeline stands after more events: its current snapshot, last event time, and whether it ended. */
+    public record Tail(InstanceSnapshot current, Instant lastAt, boolean released) {
+    }
+
+    /**
+     * The tail a live timeline whose last event, at {@code lastAt}, made {@code current} has after
+     * {@code more}, computed without its earlier events: what {@link #of} followed by
+     * {@link #current} gives on the whole list, by the same rules. Empty when one of {@code more}
+     * is earlier than {@code lastAt}: a late sample re-sorts the timeline, which is then read whole.
+     */
+    public static Optional<Tail> continueFrom(String instanceId, InstanceSnapshot current, Instant lastAt,
+                                              List<? extends TimelineEvent> more) {
+        List<TimelineEvent> ordered = new ArrayList<>(more);
+        ordered.sort(java.util.Comparator.comparing(TimelineEvent::at));
+        if (!ordered.isEmpty() && ordered.get(0).at().isBefore(lastAt)) {
+            return Optional.empty();
+        }
+        InstanceSnapshot snapshot = current;
+        Instant at = lastAt;
+        boolean released = false;
+        for (TimelineEvent e : ordered) {
+            if (e.at().getNano() != 0) {
+                throw new IllegalArgumentException("event instants are whole seconds: " + e.at());
+            }
+            if (e instanceof TimelineEvent.Created) {
+                throw new IllegalArgumentException("instance " + instanceId + " is already created");
+            }
+            if (released) {
+                throw new IllegalArgumentException("instance " + instanceId + " is released; no event may follow");
+            }
+            snapshot = e.applyTo(snapshot);
+            at = e.at();
+            released = e instanceof TimelineEvent.Released;
+        }
+        return Optional.of(new Tail(snapshot, at, released));
+    }
+
     public String instanceId() {
         return instanceId;
     }

@@ -143,6 +143,31 @@ class RpcServerEdgesSdkTest {
     }
 
     @Test
+    void describeDBInstancesFiltersBeforeItPages() throws Exception {
+        String a = RdsFixture.createInstance(sdk);
+        String b = RdsFixture.createInstance(sdk);
+        RdsFixture.createInstance(sdk);
+        DescribeDBInstancesRequest two = new DescribeDBInstancesRequest();
+        two.setDBInstanceId(a + "," + b);
+        two.setPageSize(1);
+        DescribeDBInstancesRequest prepaid = new DescribeDBInstancesRequest();
+        prepaid.setPayType("Prepaid");
+        DescribeDBInstancesRequest postpaid = new DescribeDBInstancesRequest();
+        postpaid.setPayType("Postpaid");
+        postpaid.setPageNumber(5);
+
+        DescribeDBInstancesResponse firstOfTwo = sdk.call(two);
+
+        assertThat(firstOfTwo.getTotalRecordCount()).isEqualTo(2);
+        assertThat(firstOfTwo.getItems()).extracting(DescribeDBInstancesResponse.DBInstance::getDBInstanceId).containsExactly(
+                a.compareTo(b) < 0 ? a : b);
+        assertThat(sdk.call(prepaid).getTotalRecordCount()).isZero();
+        DescribeDBInstancesResponse pastTheEnd = sdk.call(postpaid);
+        assertThat(pastTheEnd.getItems()).isEmpty();
+        assertThat(pastTheEnd.getTotalRecordCount()).isEqualTo(3);
+    }
+
+    @Test
     void bssBalanceBillsAndOrdersAreTheNativeApisFigures() throws Exception {
         String id = RdsFixture.createInstance(sdk);
         RdsFixture.advance(3 * 3600);

@@ -47,7 +47,13 @@ public final class JdbiNonceStore implements NonceStore {
         if (records.incrementAndGet() % purgeEvery == 0) {
             purgeExpired(now);
         }
-        return jdbi.withHandle(handle -> handle.createUpdate("INSERT INTO signature_nonces"
+        return jdbi.inTransaction(handle -> {
+            // Not waited for on disk: a request that changes anything commits durably afterwards, and
+            // that commit flushes the log up to it, this nonce included. Only the nonce of a request
+            // that changed nothing can be lost, if PostgreSQL crashes within a fraction of a second,
+            // and replaying such a request changes nothing either.
+            handle.execute("SET LOCAL synchronous_commit TO off");
+            return handle.createUpdate("INSERT INTO signature_nonces"
                         + " (access_key_id, nonce, expires_at) VALUES (:key, :nonce, :expiresAt)"
                         + " ON CONFLICT (access_key_id, nonce) DO UPDATE SET expires_at = EXCLUDED.expires_at"
                         + " WHERE signature_nonces.expires_at < :now")
@@ -55,7 +61,8 @@ public final class JdbiNonceStore implements NonceStore {
                 .bind("nonce", nonce)
                 .bind("expiresAt", utc(expiresAt))
                 .bind("now", now)
-                .execute()) == 1;
+                .execute() == 1;
+        });
     }
 
     /** Deletes up to one batch of nonces expired by now; returns how many went. */

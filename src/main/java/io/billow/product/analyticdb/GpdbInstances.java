@@ -6,6 +6,7 @@ import io.billow.catalog.Catalog;
 import io.billow.catalog.InstanceClass;
 import io.billow.catalog.Product;
 import io.billow.instance.Instance;
+import io.billow.instance.InstanceQuery;
 import io.billow.instance.InstanceStore;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -53,8 +54,8 @@ final class GpdbInstances {
     }
 
     List<Seen> all(String accountId) {
-        return jdbi.withHandle(h -> InstanceStore.list(h, accountId, MAX_INSTANCES, null).stream()
-                .filter(GpdbInstances::ours).map(i -> seen(h, i)).toList());
+        return jdbi.withHandle(h -> InstanceQuery.live(accountId, AnalyticDbModule.PRODUCT).all(h, MAX_INSTANCES).stream()
+                .map(i -> seen(h, i)).toList());
     }
 
     /** The region a call names, refused when the product is not sold there. */
@@ -72,6 +73,6 @@ final class GpdbInstances {
     }
 
     private static Seen seen(Handle h, Instance i) {
-        return new Seen(i, InstanceStore.timeline(h, i.id()).current().count(InstanceClass.NODES));
+        return new Seen(i, InstanceStore.current(h, i.id()).count(InstanceClass.NODES));
     }
 }

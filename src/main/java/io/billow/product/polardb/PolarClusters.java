@@ -10,6 +10,7 @@ import io.billow.catalog.InstanceClass;
 import io.billow.catalog.Product;
 import io.billow.change.InstanceIds;
 import io.billow.instance.Instance;
+import io.billow.instance.InstanceQuery;
 import io.billow.instance.InstanceStore;
 import io.billow.operation.Operation;
 import org.jdbi.v3.core.Handle;
@@ -68,12 +69,12 @@ final class PolarClusters {
 
     Seen require(Handle h, String accountId, String id) {
         Instance i = InstanceStore.find(h, accountId, id).filter(PolarClusters::ours).orElseThrow(() -> InstanceStore.notFound(id));
-        return new Seen(i, InstanceStore.timeline(h, i.id()).current().count(InstanceClass.NODES));
+        return new Seen(i, InstanceStore.current(h, i.id()).count(InstanceClass.NODES));
     }
 
     List<Seen> all(String accountId) {
-        return jdbi.withHandle(h -> InstanceStore.list(h, accountId, MAX_CLUSTERS, null).stream().filter(PolarClusters::ours)
-                .map(i -> new Seen(i, InstanceStore.timeline(h, i.id()).current().count(InstanceClass.NODES))).toList());
+        return jdbi.withHandle(h -> InstanceQuery.live(accountId, PolarDbModule.PRODUCT).all(h, MAX_CLUSTERS).stream()
+                .map(i -> new Seen(i, InstanceStore.current(h, i.id()).count(InstanceClass.NODES))).toList());
     }
 
     /** The region a call names, refused when the product is not sold there. */

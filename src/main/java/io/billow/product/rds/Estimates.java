@@ -69,7 +69,7 @@ public final class Estimates {
         Account account = jdbi.withHandle(h -> AccountStore.find(h, i.accountId()).orElseThrow());
         Product product = catalog.product(i.product()).orElseThrow();
         List<Problem> violations = switches.check(accountId, instanceId, req);
-        InstanceSnapshot current = jdbi.withHandle(h -> InstanceStore.timeline(h, instanceId).current()).withState("Running");
+        InstanceSnapshot current = jdbi.withHandle(h -> InstanceStore.current(h, instanceId)).withState("Running");
         Rater.Pricing pricing = new Rater.Pricing(i.product(), i.region(), account.currency());
         Interval hour = Interval.ofSeconds(now, 3600);
         BigDecimal before = hourCost(product, current, hour, pricing, List.of());

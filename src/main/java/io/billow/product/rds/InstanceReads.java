@@ -7,8 +7,10 @@ import io.billow.api.rpc.RpcError;
 import io.billow.api.rpc.RpcFailure;
 import io.billow.api.rpc.RpcParameters;
 import io.billow.api.rpc.RpcResult;
+import io.billow.catalog.BillingMethod;
 import io.billow.catalog.Catalog;
 import io.billow.instance.Instance;
+import io.billow.instance.InstanceQuery;
 import io.billow.instance.InstanceStore;
 import org.jdbi.v3.core.Jdbi;
 
@@ -57,20 +59,14 @@ final class InstanceReads {
         Optional<Set<String>> ids = p.optional("DBInstanceId").map(v -> Arrays.stream(v.split(",")).map(String::trim).collect(Collectors.toSet()));
         Optional<String> region = p.optional("RegionId");
         Optional<String> status = p.optional("DBInstanceStatus");
-        Optional<String> payType = p.optional("PayType").map(v -> RdsPayTypes.parse("PayType", v).alibabaName());
+        Optional<BillingMethod> payType = p.optional("PayType").map(v -> RdsPayTypes.parse("PayType", v));
         Optional<String> category = p.optional("Category");
-        List<Instance> matching = jdbi.withHandle(h -> InstanceStore.list(h, call.accountId(), MAX_INSTANCES, null)).stream()
-                .filter(i -> !i.isReleased() && i.product().equals(RdsActions.PRODUCT))
-                .filter(i -> ids.map(s -> s.contains(i.id())).orElse(true))
-                .filter(i -> region.map(i.region()::equals).orElse(true))
-                .filter(i -> status.map(i.status()::equals).orElse(true))
-                .filter(i -> payType.map(i.method().alibabaName()::equals).orElse(true))
-                .filter(i -> category.map(i.edition()::equals).orElse(true))
-                .toList();
+        InstanceQuery query = new InstanceQuery(call.accountId(), RdsActions.PRODUCT, ids, region, status, payType, category);
+        InstanceQuery.Page page = jdbi.withHandle(h -> query.page(h, (long) (pageNumber - 1) * pageSize, pageSize));
         ObjectNode out = RpcResult.newObject();
         ArrayNode items = out.putObject("Items").putArray("DBInstance");
-        matching.stream().skip((long) (pageNumber - 1) * pageSize).limit(pageSize).forEach(i -> items.add(InstanceView.summary(i, catalog)));
-        out.put("PageNumber", pageNumber).put("PageRecordCount", items.size()).put("TotalRecordCount", matching.size());
+        page.items().forEach(i -> items.add(InstanceView.summary(i, catalog)));
+        out.put("PageNumber", pageNumber).put("PageRecordCount", items.size()).put("TotalRecordCount", page.total());
         return RpcResult.of(out);
     }
 }

@@ -56,7 +56,7 @@ final class SharedUpgrade implements ChangeAction {
         InstanceChanges.requireIdle(h, i, "Running");
         Product product = catalog.product(i.product()).orElseThrow();
         InstanceClass cls = target(product, i, req);
-        InstanceSnapshot before = InstanceStore.timeline(h, instanceId).current();
+        InstanceSnapshot before = InstanceStore.current(h, instanceId);
         List<Problem> problems = new ArrayList<>();
         String currency = AccountStore.find(h, i.accountId()).orElseThrow().currency();
         CreationCheck.checkPrices(catalog, product, before.withEdition(cls.edition().orElseThrow(), cls.code()), currency, now, problems);

@@ -46,7 +46,7 @@ final class Mq5InstanceActions {
     JsonNode get(RoaCall call) {
         return jdbi.withHandle(h -> {
             Instance i = instances.require(h, call);
-            return Mq5InstanceView.detail(i, instances.product(), InstanceStore.timeline(h, i.id()).current(), endpoints.of(i));
+            return Mq5InstanceView.detail(i, instances.product(), InstanceStore.current(h, i.id()), endpoints.of(i));
         });
     }
 

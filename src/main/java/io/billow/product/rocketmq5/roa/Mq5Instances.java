@@ -5,6 +5,7 @@ import io.billow.api.roa.RoaError;
 import io.billow.catalog.Catalog;
 import io.billow.catalog.Product;
 import io.billow.instance.Instance;
+import io.billow.instance.InstanceQuery;
 import io.billow.instance.InstanceStore;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -72,8 +73,8 @@ final class Mq5Instances {
     /** The account's instances in the call's region, oldest first (ids are random, so by creation, then id). */
     List<Instance> inRegion(RoaCall call) {
         String region = region(call);
-        return jdbi.withHandle(h -> InstanceStore.list(h, call.accountId(), MAX_LISTED, null)).stream()
-                .filter(i -> visible(i, region))
+        InstanceQuery inRegion = InstanceQuery.live(call.accountId(), PRODUCT).inRegion(region);
+        return jdbi.withHandle(h -> inRegion.all(h, MAX_LISTED)).stream()
                 .sorted(Comparator.comparing(Instance::createdAt).thenComparing(Instance::id)).toList();
     }
 
