@@ -116,9 +116,21 @@ class FuzzTest {
             HttpClient client = oversized ? HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build() : HTTP;
             r = sendOnceMore(client, request.build());
         } catch (java.io.IOException noAnswer) {
-            throw new AssertionError("no answer (seed " + SEED + ") to " + method + " " + abbreviated(path) + " " + abbreviated(body), noAnswer);
+            if (!refusedInTheRequestLine(path)) {
+                throw new AssertionError("no answer (seed " + SEED + ") to " + method + " " + abbreviated(path) + " " + abbreviated(body), noAnswer);
+            }
+            // Jetty refuses an encoded NUL in the path while parsing the request line, before it reads
+            // any body, and closes: a client still sending one may meet the reset instead of the 400.
+            // Without a body the same request must be answered.
+            r = sendOnceMore(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
+                    request.method(method, HttpRequest.BodyPublishers.noBody()).build());
         }
         return new Answer(r.statusCode(), readJson(r.body(), method + " " + path), false, method + " " + path + " " + abbreviated(body));
+    }
+
+    /** A path the HTTP layer refuses as it parses the request line (MalformedHttpTest shows the answer). */
+    private static boolean refusedInTheRequestLine(String path) {
+        return path.contains("%00");
     }
 
     /**
