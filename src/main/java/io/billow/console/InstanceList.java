@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * The Instances page: one page of an account's instances, filtered and searched in the database
  * (an account may hold 10,000), each with its cost of the latest settled hour, read from the
- * bills' (instance, period) key, so a page costs one index probe per row shown.
+ * bills' (period, instance) key: mostly one index probe per row shown.
  */
 final class InstanceList {
 
@@ -36,11 +36,21 @@ final class InstanceList {
             + " AND (CAST(:search AS text) IS NULL OR i.id ILIKE :search OR i.instance_class ILIKE :search OR i.zone_id ILIKE :search)";
 
     private static final String PAGE = "SELECT i.id, i.account_id, i.product, i.edition, i.instance_class, i.billing_method, i.status, "
-            + "i.region, i.zone_id, i.expires_at, i.released_at, i.created_at, b.gross, b.currency, b.period_start" + WHERE
+            + "i.region, i.zone_id, i.expires_at, i.released_at, i.created_at, coalesce(last.gross, earlier.gross) AS gross, "
+            + "coalesce(last.currency, earlier.currency) AS currency, coalesce(last.period_start, earlier.period_start) AS period_start"
+            + WHERE
             + " ORDER BY i.id LIMIT :size OFFSET :offset";
 
-    private static final String LATEST_BILL = "LEFT JOIN LATERAL (SELECT gross, currency, period_start FROM bills "
-            + "WHERE instance_id = i.id ORDER BY period_start DESC LIMIT 1) b ON true";
+    /**
+     * The latest bill: bills are keyed by (period, instance), so one probe at the account's last
+     * settled period, and only for an instance without a bill there (released, prepaid, idle) the
+     * periods of the 31 days before it, each probed.
+     */
+    private static final String LATEST_BILL = "JOIN accounts a ON a.id = i.account_id "
+            + "LEFT JOIN bills last ON last.period_start = a.settled_through - interval '1 hour' AND last.instance_id = i.id "
+            + "LEFT JOIN LATERAL (SELECT x.gross, x.currency, x.period_start FROM generate_series(a.settled_through - interval '2 hours', "
+            + "a.settled_through - interval '31 days', interval '-1 hour') p(s) JOIN bills x ON x.period_start = p.s AND x.instance_id = i.id "
+            + "WHERE last.gross IS NULL ORDER BY x.period_start DESC LIMIT 1) earlier ON true";
 
     private final Jdbi jdbi;
     private final ObjectMapper json = new ObjectMapper();

@@ -59,9 +59,15 @@ final class BatchReader {
     /**
      * An instance of a batch's id range: {@code alive} if it existed at some time in the period;
      * its row's latest snapshot ({@code steady}, null if the row has none); its cycle totals before
-     * the period (null if it has no bill in the cycle yet).
+     * the period (null if it has no bill in the cycle yet); {@code seenBefore} if it was alive in
+     * the previous period too (then the probe there found its totals, if it has any).
      */
-    private record Candidate(String id, String product, String region, boolean alive, Latest steady, CycleTotals cycle) {
+    private record Candidate(String id, String product, String region, boolean alive, Latest steady, CycleTotals cycle,
+                             boolean seenBefore) {
+
+        Candidate withCycle(CycleTotals totals) {
+            return new Candidate(id, product, region, alive, steady, totals, seenBefore);
+        }
     }
 
     /** An instance row's latest snapshot (by id), in force since {@code since} (epoch seconds), made by event {@code eventIndex}. */
@@ -86,7 +92,8 @@ final class BatchReader {
             }
             Interval period = Interval.ofSeconds(start, SettlementZone.PERIOD_SECONDS);
             SettlementZone zone = account.settlementZone();
-            List<Candidate> range = range(h, accountId, after, period, zone.monthlyCycleContaining(start).start());
+            Instant cycleStart = zone.monthlyCycleContaining(start).start();
+            List<Candidate> range = range(h, accountId, after, period, cycleStart);
             if (range.isEmpty()) {
                 return SettlementBatch.empty(accountId, start, after, 0, null, account.lateUsage());
             }
@@ -99,6 +106,11 @@ final class BatchReader {
             for (Candidate c : range) {
                 // An adjustment waiting for an instance released since (even on the period's first second) is billed all the same.
                 if ((c.alive() || adjustments.containsKey(c.id())) && !billed.contains(c.id())) {
+                    if (!c.seenBefore() && !c.alive() && start.isAfter(cycleStart)) {
+                        // released before the previous period, billed now for a late adjustment
+                        c = c.withCycle(CycleCarries.latest(h, c.id(), cycleStart, start.minusSeconds(SettlementZone.PERIOD_SECONDS))
+                                .orElse(null));
+                    }
                     rows.add(c);
                     if (isSteady(c, product(c), period, zone)) {
                         steadySnapshots.add(c.steady().snapshotId());
@@ -114,6 +126,7 @@ final class BatchReader {
             Map<String, Timeline> timelines = changed.isEmpty() ? Map.of() : InstanceStore.timelines(h, new ArrayList<>(changed), decoder);
             Map<String, Map<String, BigDecimal>> grants = AccountQuotas.grants(h, sharingQuota(rows, changed), period);
             List<PeriodBill> bills = new ArrayList<>(rows.size());
+            List<CycleCarries.Carry> carries = new ArrayList<>();
             List<CycleTotals> cycleAfter = new ArrayList<>(rows.size());
             List<Long> adjustmentIds = new ArrayList<>();
             List<Integer> adjustmentBill = new ArrayList<>();
@@ -126,6 +139,9 @@ final class BatchReader {
                         : shapes.rateSteady(c.id(), c.steady().segment(snapshots), product, period, zone, pricing);
                 List<Adjustments.Pending> late = adjustments.getOrDefault(c.id(), List.of());
                 if (lines == null && late.isEmpty()) {
+                    if (c.cycle() != null) {
+                        carries.add(new CycleCarries.Carry(c.id(), c.cycle()));
+                    }
                     continue;
                 }
                 if (!late.isEmpty()) {
@@ -142,7 +158,7 @@ final class BatchReader {
                 bills.add(bill);
                 cycleAfter.add(before.plus(bill));
             }
-            return new SettlementBatch(accountId, start, after, bills, adjustmentIds, adjustmentBill, rows.size(), range.size(), last,
+            return new SettlementBatch(accountId, start, after, bills, carries, adjustmentIds, adjustmentBill, rows.size(), range.size(), last,
                     rows(h, account, period, bills, cycleAfter), account.lateUsage());
         });
     }
@@ -150,25 +166,30 @@ final class BatchReader {
     /**
      * The batch's candidates: the next N ids of the account, taken from the (account_id, id)
      * index, so a batch costs N rows whatever the planner's statistics say. Each comes with its
-     * cycle totals before the period: the running totals of its latest bill in the cycle, found
-     * by one backward step on the (instance, period) key.
+     * cycle totals before the period, from one probe at the previous period on the bills' and
+     * the carries' (period, instance) keys; none in the cycle's first period.
      */
     private List<Candidate> range(Handle h, String accountId, String after, Interval period, Instant cycleStart) {
+        Instant previous = period.start().minusSeconds(SettlementZone.PERIOD_SECONDS);
+        boolean inCycle = !previous.isBefore(cycleStart);
         return h.createQuery("SELECT i.id, i.product, i.region, i.created_at < :end AND (i.released_at IS NULL OR i.released_at > :start), "
-                        + "i.snapshot_id, extract(epoch FROM i.snapshot_since)::bigint, i.snapshot_event, c.cycle_gross, c.cycle_payable "
+                        + "i.snapshot_id, extract(epoch FROM i.snapshot_since)::bigint, i.snapshot_event, "
+                        + "coalesce(b.cycle_gross, k.cycle_gross), coalesce(b.cycle_payable, k.cycle_payable), "
+                        + "i.created_at < :start AND (i.released_at IS NULL OR i.released_at > :prev) "
                         + "FROM (SELECT id, product, region, created_at, released_at, snapshot_id, snapshot_since, snapshot_event FROM instances "
                         + "WHERE account_id = :a AND id > :after ORDER BY id LIMIT :n) i "
-                        + "LEFT JOIN LATERAL (SELECT cycle_gross, cycle_payable FROM bills b WHERE b.instance_id = i.id "
-                        + "AND b.period_start >= :c AND b.period_start < :start ORDER BY b.period_start DESC LIMIT 1) c ON true "
+                        + "LEFT JOIN bills b ON b.period_start = :prev AND b.instance_id = i.id "
+                        + "LEFT JOIN cycle_carries k ON k.period_start = :prev AND k.instance_id = i.id "
                         + "ORDER BY i.id")
-                .bind("a", accountId).bind("after", after).bind("n", batchSize).bind("c", Timestamp.from(cycleStart))
+                .bind("a", accountId).bind("after", after).bind("n", batchSize).bind("prev", Timestamp.from(previous))
                 .bind("start", Timestamp.from(period.start())).bind("end", Timestamp.from(period.end()))
                 .map((rs, ctx) -> {
                     long snapshotId = rs.getLong(5);
                     Latest steady = rs.wasNull() ? null : new Latest(snapshotId, rs.getLong(6), rs.getInt(7));
                     BigDecimal cycleGross = rs.getBigDecimal(8);
-                    CycleTotals cycle = cycleGross == null ? null : new CycleTotals(cycleGross, rs.getBigDecimal(9));
-                    return new Candidate(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), steady, cycle);
+                    CycleTotals cycle = cycleGross == null || !inCycle ? null : new CycleTotals(cycleGross, rs.getBigDecimal(9));
+                    return new Candidate(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), steady, cycle,
+                            rs.getBoolean(10));
                 })
                 .list();
     }

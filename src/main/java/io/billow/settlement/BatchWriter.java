@@ -42,6 +42,7 @@ final class BatchWriter {
             // A late sample arrived since the batch was read, perhaps for one of its instances.
             throw new SettlementConflict("usage arrived late for account " + batch.accountId() + " while its batch was being rated");
         }
+        CycleCarries.write(h, batch.start(), batch.carries());
         SettlementBatch.Rows rows = batch.rows();
         if (rows == null) {
             return 0L;

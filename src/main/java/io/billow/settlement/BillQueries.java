@@ -22,6 +22,23 @@ public final class BillQueries {
     private BillQueries() {
     }
 
+    private static final String ACCOUNT_BILLS = "SELECT * FROM bills WHERE (:a IS NULL OR account_id = :a) "
+            + "AND period_start >= :from AND period_start < :to ORDER BY period_start, instance_id LIMIT :n";
+
+    /**
+     * One instance's bills: bills are keyed by (period, instance), so they are probed period by
+     * period, over the instance's settled periods in the range, on its account's grid of periods
+     * (which the account's cursor is on).
+     */
+    private static final String INSTANCE_BILLS = "SELECT b.* FROM instances i JOIN accounts a ON a.id = i.account_id "
+            + "CROSS JOIN LATERAL generate_series("
+            + "least(a.settled_through, a.settled_through - make_interval(hours => ceil(extract(epoch FROM a.settled_through "
+            + "- (CAST(:to AS timestamptz) - interval '1 second')) / 3600)::int)), "
+            + "a.settled_through - make_interval(hours => floor(extract(epoch FROM a.settled_through "
+            + "- greatest(CAST(:from AS timestamptz), i.created_at - interval '1 hour')) / 3600)::int), interval '-1 hour') p(s) "
+            + "JOIN bills b ON b.period_start = p.s AND b.instance_id = i.id "
+            + "WHERE i.id = :i AND (:a IS NULL OR i.account_id = :a) ORDER BY b.period_start LIMIT :n";
+
     /** The arithmetic of a stored line, from its own columns (stored once, not repeated in the explanation). */
     private static String formula(java.sql.ResultSet rs) throws java.sql.SQLException {
         long size = rs.getLong("unit_size");
@@ -32,8 +49,7 @@ public final class BillQueries {
 
     public static List<ObjectNode> bills(Handle h, String accountId, String instanceId, Instant from, Instant to, int limit) {
         Map<Long, ObjectNode> bills = new LinkedHashMap<>();
-        h.createQuery("SELECT * FROM bills WHERE (:a IS NULL OR account_id = :a) AND (:i IS NULL OR instance_id = :i) "
-                        + "AND period_start >= :from AND period_start < :to ORDER BY period_start, instance_id LIMIT :n")
+        h.createQuery(instanceId == null ? ACCOUNT_BILLS : INSTANCE_BILLS)
                 .bind("a", accountId).bind("i", instanceId).bind("from", Timestamp.from(from)).bind("to", Timestamp.from(to))
                 .bind("n", Math.min(limit, MAX_BILLS))
                 .map((rs, ctx) -> {

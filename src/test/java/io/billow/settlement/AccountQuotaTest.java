@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -98,6 +99,40 @@ class AccountQuotaTest {
         assertThat(used(jdbi, account, "2026-01-01T00:00:00Z")).isEqualByComparingTo("24500000");
     }
 
+    /**
+     * An hour without a bill keeps the cycle's rounding: settlement finds an instance's cycle
+     * totals in the previous period, and an hour that billed nothing carries them there.
+     * <pre>
+     * Jan 20 10:00  21,002,500 calls: 20 M free, 1,002,500 × 0.000002 = 2.005000 → payable 2.00
+     *        11:00  no calls: no bill; the cycle's 2.005000 / 2.00 carried
+     *        12:00  2,500 calls: 0.005000; the cycle holds 2.010000 → 2.01, so payable 2.01 − 2.00 = 0.01
+     *               (0.00 had the idle hour lost the cycle)
+     * </pre>
+     */
+    @Test
+    void anHourWithoutABillCarriesTheCyclesRoundingToTheNextBill() {
+        Jdbi jdbi = DB.jdbi();
+        String account = "acc-carry";
+        String c = "MQ_INST_0000000000000003_carryCCC";
+        Instant first = Instant.parse("2026-01-20T10:00:00Z");
+        createAccountWith(jdbi, account, first, c);
+        UsageIngest usage = ingest(jdbi, Instant.parse("2026-01-20T13:30:00Z"));
+        calls(usage, account, c, "c1", "2026-01-20T10:05:00Z", 21_002_500);
+        calls(usage, account, c, "c2", "2026-01-20T12:15:00Z", 2_500);
+
+        Settler settler = new Settler(jdbi, CATALOG, 1);
+        for (int hour = 0; hour < 3; hour++) {
+            settler.settleAccount(account, first.plusSeconds(hour * 3600L), (done, what) -> { });
+        }
+
+        assertThat(bills(jdbi, c)).isEqualTo(2);
+        assertThat(billed(jdbi, c, first, "payable")).isEqualByComparingTo("2.00");
+        assertThat(carried(jdbi, c, first.plusSeconds(3600))).containsExactly(new BigDecimal("2.005000"), new BigDecimal("2.00"));
+        assertThat(billed(jdbi, c, first.plusSeconds(7200), "gross")).isEqualByComparingTo("0.005");
+        assertThat(billed(jdbi, c, first.plusSeconds(7200), "payable")).isEqualByComparingTo("0.01");
+        assertThat(billed(jdbi, c, first.plusSeconds(7200), "cycle_payable")).isEqualByComparingTo("2.01");
+    }
+
     @Test
     void usageTheProductDoesNotCountIsRefusedNamingWhatItCounts() {
         Jdbi jdbi = DB.jdbi();
@@ -125,9 +160,13 @@ class AccountQuotaTest {
                 Map.of("api_calls", BigDecimal.valueOf(calls)), Map.of()))).isTrue();
     }
 
-    /** Standard Edition instances created two days before; the account's cursor is at the first hour. */
     private static void createAccountWith(Jdbi jdbi, String account, String... instances) {
-        Instant created = FIRST.minusSeconds(2 * 86_400);
+        createAccountWith(jdbi, account, FIRST, instances);
+    }
+
+    /** Standard Edition instances created two days before; the account's cursor is at the first hour. */
+    private static void createAccountWith(Jdbi jdbi, String account, Instant first, String... instances) {
+        Instant created = first.minusSeconds(2 * 86_400);
         jdbi.useTransaction(h -> {
             h.createUpdate("INSERT INTO accounts (id, name, currency, balance, settlement_zone, standard_offset_s, settled_through, "
                     + "created_at) VALUES (:a, 'quota', 'USD', 100, 'UTC', 0, :c, :c)").bind("a", account)
@@ -140,7 +179,7 @@ class AccountQuotaTest {
                         new TimelineEvent.Created(created, snapshot));
             }
             // The cursor moves to the first hour once the instances exist: no change is dated in hours already settled.
-            h.createUpdate("UPDATE accounts SET settled_through = :s WHERE id = :a").bind("a", account).bind("s", Timestamp.from(FIRST)).execute();
+            h.createUpdate("UPDATE accounts SET settled_through = :s WHERE id = :a").bind("a", account).bind("s", Timestamp.from(first)).execute();
         });
     }
 
@@ -156,6 +195,17 @@ class AccountQuotaTest {
         return jdbi.withHandle(h -> h.createQuery("SELECT coalesce(sum(l." + column + "), 0) FROM bill_lines l JOIN bills b ON b.id = l.bill_id "
                 + "WHERE b.instance_id = :i AND b.period_start = :p AND l.item = 'api_calls'").bind("i", instance)
                 .bind("p", Timestamp.from(period)).mapTo(BigDecimal.class).one());
+    }
+
+    private static BigDecimal billed(Jdbi jdbi, String instance, Instant period, String column) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + column + " FROM bills WHERE instance_id = :i AND period_start = :p")
+                .bind("i", instance).bind("p", Timestamp.from(period)).mapTo(BigDecimal.class).one());
+    }
+
+    private static List<BigDecimal> carried(Jdbi jdbi, String instance, Instant period) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT cycle_gross, cycle_payable FROM cycle_carries WHERE instance_id = :i AND period_start = :p")
+                .bind("i", instance).bind("p", Timestamp.from(period))
+                .map((rs, ctx) -> List.of(rs.getBigDecimal(1), rs.getBigDecimal(2))).one());
     }
 
     private static int bills(Jdbi jdbi, String instance) {
