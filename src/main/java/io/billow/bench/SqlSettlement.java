@@ -143,8 +143,10 @@ final class SqlSettlement {
                         + "dense_rank() OVER (ORDER BY instance_id) AS n FROM q), "
                         + "g AS (SELECT instance_id, n, sum(amount) AS gross FROM l GROUP BY instance_id, n), "
                         + "c AS (SELECT g.*, coalesce(x.cycle_gross, 0) AS cg, coalesce(x.cycle_payable, 0) AS cp FROM g LEFT JOIN LATERAL "
-                        + "(SELECT cycle_gross, cycle_payable FROM sql_bills b WHERE b.instance_id = g.instance_id AND b.period_start >= :c "
-                        + "AND b.period_start < :start ORDER BY b.period_start DESC LIMIT 1) x ON true), "
+                        // the latest bill of the cycle is the previous hour's, probed on the (period, instance) key like
+                        // Billow's (a plain job's shortcut: every instance of this fleet bills every hour)
+                        + "(SELECT cycle_gross, cycle_payable FROM sql_bills b WHERE b.period_start = :prev AND b.instance_id = g.instance_id "
+                        + "AND b.period_start >= :c) x ON true), "
                         + "b AS (INSERT INTO sql_bills (id, account_id, instance_id, period_start, period_end, currency, gross, rounding_discount, "
                         + "payable, cycle_gross, cycle_payable, ledger_entry_id) "
                         + "SELECT :base + n, :a, instance_id, :start, :end, 'USD', gross, gross - (floor((cg + gross) * 100) / 100 - cp), "
@@ -155,7 +157,7 @@ final class SqlSettlement {
                         + "l.price_unit, l.amount, false, format('price %s/%s/%s/%s/USD; [%s, %s) at %s', l.product, l.item, l.spec, l.region, "
                         + "CAST(:start AS timestamptz), CAST(:end AS timestamptz), l.quantity) FROM l")
                 .bind("a", account).bind("start", Timestamp.from(start)).bind("end", Timestamp.from(BenchmarkFleet.HOUR.end()))
-                .bind("c", Timestamp.from(cycle)).bind("base", base).execute());
+                .bind("c", Timestamp.from(cycle)).bind("prev", Timestamp.from(start.minusSeconds(3600))).bind("base", base).execute());
         double seconds = (System.nanoTime() - t0) / 1e9;
         long bills = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM sql_bills WHERE period_start = :s AND account_id = :a")
                 .bind("s", Timestamp.from(start)).bind("a", account).mapTo(Long.class).one());
