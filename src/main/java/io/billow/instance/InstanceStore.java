@@ -103,16 +103,17 @@ public final class InstanceStore {
         batch.execute();
         // The row's snapshot is where the timeline stands: events at or after its time continue
         // from it, so a long-lived instance's every usage sample does not read its whole history.
-        Timeline.Tail tail = row.snapshotId() == null ? null : Timeline.continueFrom(instanceId,
-                SnapshotStore.decoded(h, row.snapshotId()), row.snapshotSince(), events).orElse(null);
+        InstanceSnapshot stored = row.snapshotId() == null ? null : SnapshotStore.decoded(h, row.snapshotId());
+        Timeline.Tail tail = stored == null ? null : Timeline.continueFrom(instanceId, stored, row.snapshotSince(), events).orElse(null);
         if (tail == null) {
             Timeline timeline = timeline(h, instanceId);
             tail = new Timeline.Tail(timeline.current(), timeline.events().get(timeline.events().size() - 1).at(), timeline.isReleased());
         }
         InstanceSnapshot s = tail.current();
-        Long snapshotId = tail.released() ? null
-                : row.snapshotId() != null && s.equals(SnapshotStore.decoded(h, row.snapshotId())) ? row.snapshotId()
-                : SnapshotStore.idOf(h, TimelineCodec.encodeSnapshot(s));
+        Long snapshotId = null;
+        if (!tail.released()) {
+            snapshotId = s.equals(stored) ? row.snapshotId() : SnapshotStore.idOf(h, TimelineCodec.encodeSnapshot(s));
+        }
         h.createUpdate("UPDATE instances SET edition = :edition, instance_class = :cls, billing_method = :method, status = :status, "
                         + "storage_gb = :gb, storage_type = :type, released_at = :released, snapshot_id = :snapshot, "
                         + "snapshot_since = :since, snapshot_event = :event WHERE id = :id")

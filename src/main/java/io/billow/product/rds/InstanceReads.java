@@ -23,8 +23,6 @@ import java.util.stream.Collectors;
 /** DescribeDBInstances and DescribeDBInstanceAttribute: the caller's RDS PostgreSQL instances. */
 final class InstanceReads {
 
-    /** A limit on one listing: an account's instances are read at most this many at a time. */
-    static final int MAX_INSTANCES = 10_000;
     private static final int MAX_PAGE_SIZE = 100;
 
     private final Jdbi jdbi;
