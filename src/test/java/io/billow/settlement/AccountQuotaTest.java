@@ -1,19 +1,10 @@
 package io.billow.settlement;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.billow.catalog.BillingMethod;
 import io.billow.catalog.Catalog;
 import io.billow.catalog.CatalogLoader;
-import io.billow.change.Adjustments;
 import io.billow.change.UsageIngest;
 import io.billow.change.UsageSample;
-import io.billow.clock.SimulatedClock;
-import io.billow.instance.Instance;
-import io.billow.instance.InstanceStore;
 import io.billow.problem.ProblemException;
-import io.billow.provision.SimulatedProvisioner;
-import io.billow.timeline.InstanceSnapshot;
-import io.billow.timeline.TimelineEvent;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -115,7 +106,7 @@ class AccountQuotaTest {
         String account = "acc-carry";
         String c = "MQ_INST_0000000000000003_carryCCC";
         Instant first = Instant.parse("2026-01-20T10:00:00Z");
-        createAccountWith(jdbi, account, first, c);
+        CallsFleet.createAccount(jdbi, account, first, c);
         UsageIngest usage = ingest(jdbi, Instant.parse("2026-01-20T13:30:00Z"));
         calls(usage, account, c, "c1", "2026-01-20T10:05:00Z", 21_002_500);
         calls(usage, account, c, "c2", "2026-01-20T12:15:00Z", 2_500);
@@ -126,11 +117,11 @@ class AccountQuotaTest {
         }
 
         assertThat(bills(jdbi, c)).isEqualTo(2);
-        assertThat(billed(jdbi, c, first, "payable")).isEqualByComparingTo("2.00");
-        assertThat(carried(jdbi, c, first.plusSeconds(3600))).containsExactly(new BigDecimal("2.005000"), new BigDecimal("2.00"));
-        assertThat(billed(jdbi, c, first.plusSeconds(7200), "gross")).isEqualByComparingTo("0.005");
-        assertThat(billed(jdbi, c, first.plusSeconds(7200), "payable")).isEqualByComparingTo("0.01");
-        assertThat(billed(jdbi, c, first.plusSeconds(7200), "cycle_payable")).isEqualByComparingTo("2.01");
+        assertThat(CallsFleet.billed(jdbi, c, first, "payable")).isEqualByComparingTo("2.00");
+        assertThat(CallsFleet.carried(jdbi, c, first.plusSeconds(3600))).contains(List.of(new BigDecimal("2.005000"), new BigDecimal("2.00")));
+        assertThat(CallsFleet.billed(jdbi, c, first.plusSeconds(7200), "gross")).isEqualByComparingTo("0.005");
+        assertThat(CallsFleet.billed(jdbi, c, first.plusSeconds(7200), "payable")).isEqualByComparingTo("0.01");
+        assertThat(CallsFleet.billed(jdbi, c, first.plusSeconds(7200), "cycle_payable")).isEqualByComparingTo("2.01");
     }
 
     @Test
@@ -152,35 +143,15 @@ class AccountQuotaTest {
     }
 
     private static UsageIngest ingest(Jdbi jdbi, Instant now) {
-        return new UsageIngest(jdbi, CATALOG, new SimulatedClock(now), new SimulatedProvisioner(CATALOG), new Adjustments(CATALOG));
-    }
-
-    private static void calls(UsageIngest usage, String account, String instance, String eventId, String at, long calls) {
-        assertThat(usage.record(account, instance, new UsageSample(eventId, Instant.parse(at), null, null,
-                Map.of("api_calls", BigDecimal.valueOf(calls)), Map.of()))).isTrue();
+        return CallsFleet.ingest(jdbi, CATALOG, now);
     }
 
     private static void createAccountWith(Jdbi jdbi, String account, String... instances) {
-        createAccountWith(jdbi, account, FIRST, instances);
+        CallsFleet.createAccount(jdbi, account, FIRST, instances);
     }
 
-    /** Standard Edition instances created two days before; the account's cursor is at the first hour. */
-    private static void createAccountWith(Jdbi jdbi, String account, Instant first, String... instances) {
-        Instant created = first.minusSeconds(2 * 86_400);
-        jdbi.useTransaction(h -> {
-            h.createUpdate("INSERT INTO accounts (id, name, currency, balance, settlement_zone, standard_offset_s, settled_through, "
-                    + "created_at) VALUES (:a, 'quota', 'USD', 100, 'UTC', 0, :c, :c)").bind("a", account)
-                    .bind("c", Timestamp.from(created)).execute();
-            InstanceSnapshot snapshot = InstanceSnapshot.created("rocketmq-4", "cn-hangzhou", "Standard", "standard",
-                    BillingMethod.PAY_AS_YOU_GO, 0, "none");
-            for (String id : instances) {
-                InstanceStore.insert(h, new Instance(id, account, "rocketmq-4", "cn-hangzhou", "cn-hangzhou-a", "Standard", "standard",
-                        BillingMethod.PAY_AS_YOU_GO, "Running", 0, "none", JsonNodeFactory.instance.objectNode(), created, null, null, 0),
-                        new TimelineEvent.Created(created, snapshot));
-            }
-            // The cursor moves to the first hour once the instances exist: no change is dated in hours already settled.
-            h.createUpdate("UPDATE accounts SET settled_through = :s WHERE id = :a").bind("a", account).bind("s", Timestamp.from(first)).execute();
-        });
+    private static void calls(UsageIngest usage, String account, String instance, String eventId, String at, long calls) {
+        CallsFleet.calls(usage, account, instance, eventId, at, calls);
     }
 
     private static BigDecimal chargedCalls(Jdbi jdbi, String instance, Instant period) {
@@ -195,17 +166,6 @@ class AccountQuotaTest {
         return jdbi.withHandle(h -> h.createQuery("SELECT coalesce(sum(l." + column + "), 0) FROM bill_lines l JOIN bills b ON b.id = l.bill_id "
                 + "WHERE b.instance_id = :i AND b.period_start = :p AND l.item = 'api_calls'").bind("i", instance)
                 .bind("p", Timestamp.from(period)).mapTo(BigDecimal.class).one());
-    }
-
-    private static BigDecimal billed(Jdbi jdbi, String instance, Instant period, String column) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + column + " FROM bills WHERE instance_id = :i AND period_start = :p")
-                .bind("i", instance).bind("p", Timestamp.from(period)).mapTo(BigDecimal.class).one());
-    }
-
-    private static List<BigDecimal> carried(Jdbi jdbi, String instance, Instant period) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT cycle_gross, cycle_payable FROM cycle_carries WHERE instance_id = :i AND period_start = :p")
-                .bind("i", instance).bind("p", Timestamp.from(period))
-                .map((rs, ctx) -> List.of(rs.getBigDecimal(1), rs.getBigDecimal(2))).one());
     }
 
     private static int bills(Jdbi jdbi, String instance) {
