@@ -1,6 +1,7 @@
 package io.billow.product.rocketmq4;
 
 import io.billow.instance.Instance;
+import io.billow.instance.InstanceQuery;
 import io.billow.instance.InstanceStore;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -44,9 +45,8 @@ final class OnsInstances {
 
     /** The account's instances in the region, oldest id first. */
     List<Instance> inRegion(Handle h, String accountId, String region) {
-        return InstanceStore.list(h, accountId, MAX_LISTED, null).stream()
-                .filter(i -> visible(Optional.of(i), region).isPresent())
-                .toList();
+        // Filtered by the database: an account's other products and regions may hold many more instances.
+        return InstanceQuery.live(accountId, RocketMq4Module.PRODUCT).inRegion(region).all(h, MAX_LISTED);
     }
 
     List<Instance> inRegion(String accountId, String region) {
