@@ -47,6 +47,8 @@ final class ClaimedSettlement {
                 leases.release(work);
             }
         }
+        // Any node may purge: it deletes only what no account's settlement reads again.
+        settler.purgeSpentCarries();
         return new Pass(total, held);
     }
 }

@@ -59,4 +59,18 @@ final class CycleCarries {
                 .bind("prev", Timestamp.from(previous)).bind("c", Timestamp.from(cycleStart)).bind("i", instanceId)
                 .map((rs, ctx) -> new CycleTotals(rs.getBigDecimal(1), rs.getBigDecimal(2))).findOne();
     }
+
+    /**
+     * Deletes the carries no settlement reads again: those before the monthly cycle of every
+     * account's last settled hour (the earliest such cycle start, over all accounts, since a
+     * carry does not name its account). A lagging account keeps everyone's carries from its
+     * cycle on until it moves on. Returns how many went.
+     */
+    static int purgeSpent(Handle h) {
+        // The cycle start as SettlementZone computes it: the month at the account's standard offset.
+        return h.createUpdate("DELETE FROM cycle_carries WHERE period_start < (SELECT min((date_trunc('month', "
+                        + "(settled_through - interval '1 hour') AT TIME ZONE 'UTC' + make_interval(secs => standard_offset_s)) "
+                        + "- make_interval(secs => standard_offset_s)) AT TIME ZONE 'UTC') FROM accounts)")
+                .execute();
+    }
 }

@@ -108,7 +108,13 @@ public final class Settler {
         for (String accountId : accountsAt(start)) {
             total = total.plus(settleAccount(accountId, start, progress));
         }
+        purgeSpentCarries();
         return total;
+    }
+
+    /** Deletes the cycle carries of months every account has left behind; how many went. */
+    public int purgeSpentCarries() {
+        return jdbi.withHandle(CycleCarries::purgeSpent);
     }
 
     /** The accounts whose next period to settle starts at {@code start}, by id. */

@@ -58,8 +58,8 @@ class BillsByPeriodMigrationTest {
             CallsFleet.calls(usage, "acc-utc", c, "c2", "2026-01-20T12:15:00Z", 2_500);
             CallsFleet.calls(CallsFleet.ingest(jdbi, CATALOG, Instant.parse("2026-01-31T17:30:00Z")), "acc-sha", f, "f1", "2026-01-31T15:10:00Z", 21_000_000);
             Settler settler = new Settler(jdbi, CATALOG, 2);
-            settle(settler, "acc-utc", UTC_FIRST, 2);
-            settle(settler, "acc-sha", SHANGHAI_FIRST, 2);
+            CallsFleet.settle(settler, "acc-utc", UTC_FIRST, 2);
+            CallsFleet.settle(settler, "acc-sha", SHANGHAI_FIRST, 2);
             assertThat(carries(jdbi)).as("what settlement itself wrote").containsExactly(List.of(c, "2026-01-20T11:00:00Z", "2.005000", "2.00"));
             backToV17(jdbi);
         }
@@ -82,11 +82,6 @@ class BillsByPeriodMigrationTest {
         }
     }
 
-    private static void settle(Settler settler, String account, Instant first, int hours) {
-        for (int hour = 0; hour < hours; hour++) {
-            settler.settleAccount(account, first.plusSeconds(hour * 3600L), (done, what) -> { });
-        }
-    }
 
     /** The schema as V17 left it, with the bills kept: their old key, no carries, V18 not applied. */
     private static void backToV17(Jdbi jdbi) {

@@ -66,6 +66,13 @@ final class CallsFleet {
                 Map.of("api_calls", BigDecimal.valueOf(calls)), Map.of()))).isTrue();
     }
 
+    /** Settles {@code hours} consecutive hours of the account from {@code first}. */
+    static void settle(Settler settler, String account, Instant first, int hours) {
+        for (int hour = 0; hour < hours; hour++) {
+            settler.settleAccount(account, first.plusSeconds(hour * 3600L), (done, what) -> { });
+        }
+    }
+
     /** A column of the instance's bill for the period. */
     static BigDecimal billed(Jdbi jdbi, String instance, Instant period, String column) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + column + " FROM bills WHERE instance_id = :i AND period_start = :p")
