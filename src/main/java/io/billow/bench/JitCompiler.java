@@ -27,7 +27,7 @@ final class JitCompiler {
         long start = System.nanoTime();
         long last = jit.getTotalCompilationTime();
         long quietSince = start;
-        while (elapsedMs(start) < LIMIT_MS && (System.nanoTime() - quietSince) / 1_000_000 < QUIET_MS) {
+        while (elapsedMs(start) < LIMIT_MS && elapsedMs(quietSince) < QUIET_MS) {
             Thread.sleep(POLL_MS);
             long now = jit.getTotalCompilationTime();
             if (now != last) {
