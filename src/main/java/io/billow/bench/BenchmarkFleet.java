@@ -85,6 +85,11 @@ public final class BenchmarkFleet {
 
     /** An instance created at {@code createdAt}, unchanged until the hour; with {@code changePercent} chance it changes mid-hour. */
     public static Timeline timeline(String id, Shape s, int changePercent, Random random, Instant createdAt) {
+        return timeline(id, s, changePercent, random, createdAt, 0);
+    }
+
+    /** As {@link #timeline(String, Shape, int, Random, Instant)}, with the change {@code changeHour} hours after the hour instead. */
+    public static Timeline timeline(String id, Shape s, int changePercent, Random random, Instant createdAt, int changeHour) {
         InstanceSnapshot snap = InstanceSnapshot.created(s.product().code(), s.region(), s.edition().code(), s.cls().code(), s.method(),
                 100, "cloud_essd");
         if (s.method() == BillingMethod.SERVERLESS) {
@@ -96,7 +101,7 @@ public final class BenchmarkFleet {
         Timeline t = new Timeline(id);
         t.append(new TimelineEvent.Created(createdAt, snap));
         if (random.nextInt(100) < changePercent) {
-            Instant at = HOUR_START.plusSeconds(1 + random.nextInt(3598));
+            Instant at = HOUR_START.plusSeconds(3600L * changeHour + 1 + random.nextInt(3598));
             switch (random.nextInt(3)) {
                 case 0 -> t.append(new TimelineEvent.SpecChanged(at, s.cls().code(), 200, "cloud_essd"));
                 case 1 -> t.append(new TimelineEvent.RcuSampled(at, BigDecimal.valueOf(2 + random.nextInt(6))));

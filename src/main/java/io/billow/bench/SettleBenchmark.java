@@ -39,8 +39,13 @@ import java.util.Random;
 public final class SettleBenchmark {
 
     private static final int CHUNK = 50_000;
-    /** Instances of the warm-up account, settled before the measured one. */
-    private static final int WARM_UP = 50_000;
+    /**
+     * Instances of the warm-up account at most, settled before the measured one; up to this, as
+     * many as the measured fleet. A smaller warm-up left the compiled reader with branches it had
+     * never seen taken (a memo starting afresh, a long hash chain), and the measured hour paid
+     * for recompiling it, seconds of CPU on two cores, each time it first took one.
+     */
+    private static final int WARM_UP = 1_000_000;
     /** Hours the warm-up account is settled: enough for the JIT compiler to reach the reader's largest methods. */
     private static final int WARM_UP_HOURS = 3;
 
@@ -76,9 +81,12 @@ public final class SettleBenchmark {
             createAccount(jdbi, warmUpAccount);
             jdbi.useHandle(SqlSettlement::createTables);
             out.printf("%,d instances to settle, and %,d of another account to warm up on%n", instances, warmUp);
-            generate(jdbi, catalog, warmUpAccount, warmUp, BenchmarkFleet.HOUR_START.minusSeconds(86_400), null, out);
+            // The warm-up fleet's changes are spread over its hours, so every hour it settles has
+            // changed instances to read timelines for, and all but the first have cycle totals:
+            // the paths the measured hour takes, fresh or with history.
+            generate(jdbi, catalog, warmUpAccount, warmUp, BenchmarkFleet.HOUR_START.minusSeconds(86_400), WARM_UP_HOURS, null, out);
             SqlSettlement baseline = new SqlSettlement(catalog);
-            generate(jdbi, catalog, account, instances, HistoryLoader.createdAt(days), baseline, out);
+            generate(jdbi, catalog, account, instances, HistoryLoader.createdAt(days), 1, baseline, out);
             jdbi.useHandle(baseline::finish);
             long historyBills = days == 0 ? 0 : loadHistory(jdbi, catalog, account, days, out);
             // What autovacuum does to a table after a bulk load: statistics and the visibility map.
@@ -172,9 +180,9 @@ public final class SettleBenchmark {
                 .bind("id", account).bind("s", Timestamp.from(BenchmarkFleet.HOUR_START)).execute());
     }
 
-    /** Instances and their timelines by COPY, in chunks, with progress. */
-    private static void generate(Jdbi jdbi, Catalog catalog, String account, int instances, Instant createdAt, SqlSettlement baseline,
-                                 PrintStream out) throws Exception {
+    /** Instances and their timelines by COPY, in chunks, with progress; their changes spread over the first {@code changeHours} hours. */
+    private static void generate(Jdbi jdbi, Catalog catalog, String account, int instances, Instant createdAt, int changeHours,
+                                 SqlSettlement baseline, PrintStream out) throws Exception {
         List<BenchmarkFleet.Shape> shapes = BenchmarkFleet.shapes(catalog, "USD");
         Random random = new Random(7);
         for (int from = 0; from < instances; from += CHUNK) {
@@ -189,7 +197,7 @@ public final class SettleBenchmark {
                 for (int i = start; i < to; i++) {
                     BenchmarkFleet.Shape s = shapes.get(i % shapes.size());
                     String id = String.format("%s-%08d", account, i);
-                    Timeline t = BenchmarkFleet.timeline(id, s, 10, random, createdAt);
+                    Timeline t = BenchmarkFleet.timeline(id, s, 10, random, createdAt, i % changeHours);
                     if (baseline != null) {
                         baseline.add(t, s);
                     }
