@@ -124,10 +124,9 @@ final class BatchReader {
     }
 
     /*
-     * The per-instance steps are methods of their own, not loop bodies of read: each is small and
-     * called once per instance, so the JIT compiler finishes them within a server's first
-     * settlement, where one method holding every loop is compiled over and over, on the same two
-     * cores the settlement needs.
+     * The per-instance steps are methods of their own, not loop bodies of read, so that read
+     * says in a screenful what a batch goes through. (The JIT compiler inlines them back into
+     * one large compiled method all the same: how soon that settles is the warm-up's business.)
      */
 
     /** The candidates of a batch that are billed, split into those rated from their snapshot and those whose timeline is read. */
